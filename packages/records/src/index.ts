@@ -1,0 +1,3 @@
+export * from './fact';
+export * from './source-record';
+export * from './row-issue';

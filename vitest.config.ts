@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'connectors/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'apps/admin/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
