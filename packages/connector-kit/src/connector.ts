@@ -21,6 +21,12 @@ export interface ColumnSpec {
   readonly personal: boolean;
 }
 
+/** What `rowReader` needs to know about a column: its header (for messages) and if it is required. */
+export interface RowField {
+  readonly header: string;
+  readonly required: boolean;
+}
+
 /** One data row as handed to `normalize`: cells by column key, with their 1-based positions. */
 export interface RawRow {
   readonly file: string;
@@ -30,6 +36,8 @@ export interface RawRow {
   readonly values: Readonly<Record<string, string | undefined>>;
   /** 1-based column number by column key (for issues). */
   readonly columns: Readonly<Record<string, number>>;
+  /** Column specs by key, set by `readRows` so `rowReader` knows headers and required columns. */
+  readonly fields?: Readonly<Record<string, RowField>>;
 }
 
 /** Result of normalising one row: records, or the issues that make the row invalid. */

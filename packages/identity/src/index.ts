@@ -1,1 +1,10 @@
-export {};
+export * from './identity-error';
+export * from './fold-name';
+export * from './fold-kana';
+export { isJoyoKanji, joyoKanji, variantTable, weakTable } from './variant-table';
+export * from './gaiji';
+export * from './resident-number';
+export * from './identity-key';
+export * from './linker';
+export * from './pseudonym';
+export * from './age';

@@ -1,1 +1,12 @@
-export {};
+export * from './pipeline-error';
+export * from './context';
+export * from './import-file';
+export * from './link-records';
+export * from './derive-facts';
+export * from './relink';
+export * from './connector-registry';
+export * from './pseudonym-key';
+export { applyGaijiToRows } from './gaiji-rows';
+export { buildRosterRows, validateRosterRecords } from './roster-records';
+export * from './judge';
+export * from './load-demo';

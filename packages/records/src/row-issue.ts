@@ -13,6 +13,8 @@ export const rowIssueCodes = [
   'gaiji_unmapped',
   'empty_file',
   'bad_file',
+  'duplicate_file',
+  'no_roster',
 ] as const;
 export const rowIssueCodeSchema = z.enum(rowIssueCodes);
 export type RowIssueCode = z.infer<typeof rowIssueCodeSchema>;

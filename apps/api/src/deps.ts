@@ -1,0 +1,296 @@
+/**
+ * The slice of the other packages the API needs, declared here (as Kysely dialects declare
+ * the slice of a driver they use). `@mimamori/db`, `@mimamori/engine` and
+ * `@mimamori/pipeline` satisfy these; `createDbDeps` wires what the database already offers.
+ */
+import type { Role } from './roles';
+import type {
+  ChildDetail,
+  ChildExplanation,
+  ChildSummary,
+  PersonalRecord,
+} from './schemas/children';
+import type {
+  CaseDecisionInput,
+  CaseEvent,
+  CaseRecord,
+  ObservationInput,
+  OverrideInput,
+  OverrideRecord,
+  SheetRecord,
+} from './schemas/cases';
+import type {
+  AuditEntry,
+  ConnectorSummary,
+  GaijiEntry,
+  ImportBatch,
+  ImportBatchDetail,
+  ImportProgress,
+  ImportResult,
+  Kpis,
+  LinkageDecision,
+  LinkageReviewItem,
+} from './schemas/data';
+import type { PreviewRequest, PreviewResult } from './schemas/preview';
+import type {
+  RuleSetDiff,
+  RuleSetDocumentJson,
+  RuleSetSummary,
+  TestCaseResult,
+  ValidationResult,
+  VersionSummary,
+} from './schemas/rule-sets';
+import type { RunResult, RunSummary } from './schemas/runs';
+
+/** A page of rows and the total that matched. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** A staff account as stored. */
+export interface UserRecord {
+  id: string;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  school: string | null;
+  displayName: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** Staff accounts (`users` table). */
+export interface UserStore {
+  findByUsername(username: string): Promise<UserRecord | undefined>;
+  findById(id: string): Promise<UserRecord | undefined>;
+  list(): Promise<UserRecord[]>;
+  /** Throws an error with `code: 'duplicate'` when the username exists. */
+  create(input: Omit<UserRecord, 'id' | 'createdAt' | 'disabled'>): Promise<UserRecord>;
+  update(
+    id: string,
+    patch: Partial<
+      Pick<UserRecord, 'role' | 'school' | 'displayName' | 'disabled' | 'passwordHash'>
+    >,
+  ): Promise<UserRecord | undefined>;
+}
+
+/** A session row: `id` is hex(sha256(token)), never the token. */
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  createdAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Sessions (`sessions` table). */
+export interface SessionStore {
+  create(session: SessionRecord): Promise<void>;
+  find(id: string): Promise<SessionRecord | undefined>;
+  extend(id: string, expiresAt: Date): Promise<void>;
+  delete(id: string): Promise<void>;
+  /** Logout everywhere; returns how many sessions ended. */
+  deleteForUser(userId: string): Promise<number>;
+}
+
+/** Failed login attempts by key (`account:<name>` / `address:<ip>`), for rate limiting. */
+export interface LoginAttemptStore {
+  record(key: string, at: Date): Promise<void>;
+  countSince(key: string, since: Date): Promise<number>;
+  clear(key: string): Promise<void>;
+}
+
+/** What the API appends to the hash-chained audit log. */
+export interface AuditInput {
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The append-only audit log. */
+export interface AuditStore {
+  append(entry: AuditInput): Promise<void>;
+  list(query: {
+    actor?: string | undefined;
+    action?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    limit: number;
+    offset: number;
+  }): Promise<Page<AuditEntry>>;
+}
+
+/** Filters for the pseudonymous child list (`flaggedOnly` and `school` scope teachers). */
+export interface ChildQuery {
+  school?: string | undefined;
+  grade?: number | undefined;
+  level?: string | undefined;
+  type?: string | undefined;
+  flaggedOnly?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** The scoring side: pseudonymous children, facts, latest levels and explanations. */
+export interface ChildStore {
+  list(query: ChildQuery): Promise<Page<ChildSummary>>;
+  get(id: string): Promise<ChildDetail | undefined>;
+  /** Explanation from the latest run (or `runId`). */
+  explanation(id: string, runId?: string): Promise<ChildExplanation | undefined>;
+}
+
+/** The personal side: read only by the family center, always audited. */
+export interface PersonalStore {
+  get(childId: string): Promise<PersonalRecord | undefined>;
+}
+
+/** Rule sets and their immutable versions. Unknown ids answer `undefined`. */
+export interface RuleSetStore {
+  list(): Promise<RuleSetSummary[]>;
+  versions(id: string): Promise<VersionSummary[] | undefined>;
+  version(id: string, version: number): Promise<RuleSetDocumentJson | undefined>;
+  draft(id: string, draftId: string): Promise<RuleSetDocumentJson | undefined>;
+  createDraft(
+    id: string,
+    document: RuleSetDocumentJson,
+    by: string,
+  ): Promise<{ draftId: string } | undefined>;
+  /** Throws `code: 'not_draft'` for a published version. */
+  updateDraft(
+    id: string,
+    draftId: string,
+    document: RuleSetDocumentJson,
+    by: string,
+  ): Promise<boolean>;
+  publish(
+    id: string,
+    draftId: string,
+    note: string,
+    by: string,
+  ): Promise<{ version: number } | undefined>;
+  /** Rollback: publish an old version's document again as a new version. */
+  republish(
+    id: string,
+    version: number,
+    note: string,
+    by: string,
+  ): Promise<{ version: number } | undefined>;
+}
+
+/** The engine as the API uses it (pure functions over documents). */
+export interface RuleEngine {
+  validate(document: unknown): ValidationResult;
+  /** Runs the rule set's test cases (`rules/*.cases.json`) against a document. */
+  test(ruleSetId: string, document: unknown): Promise<TestCaseResult[]>;
+  diff(from: unknown, to: unknown): RuleSetDiff;
+}
+
+/** What-if preview over every child. Unknown rule set or draft → `undefined`. */
+export interface PreviewService {
+  preview(request: PreviewRequest): Promise<PreviewResult | undefined>;
+}
+
+/** Judgement runs. */
+export interface RunService {
+  start(
+    input: { ruleSetId: string; version?: number | undefined },
+    by: string,
+  ): Promise<{ id: string } | undefined>;
+  list(): Promise<RunSummary[]>;
+  get(id: string): Promise<RunSummary | undefined>;
+  results(
+    id: string,
+    query: {
+      type?: string | undefined;
+      level?: string | undefined;
+      school?: string | undefined;
+      flagged?: boolean | undefined;
+      limit: number;
+      offset: number;
+    },
+  ): Promise<Page<RunResult> | undefined>;
+}
+
+/** File import (pipeline): dry run or all-or-nothing commit. */
+export interface ImportService {
+  connectors(): ConnectorSummary[];
+  /** Unknown connector → `undefined`. */
+  run(input: {
+    connector: string;
+    fileName: string;
+    bytes: Uint8Array;
+    dryRun: boolean;
+    by: string;
+  }): Promise<ImportResult | undefined>;
+  list(): Promise<ImportBatch[]>;
+  get(id: string): Promise<ImportBatchDetail | undefined>;
+  /** Progress events until the batch finishes; `undefined` for an unknown batch. */
+  events(id: string): AsyncIterable<ImportProgress> | undefined;
+}
+
+/** Staff 外字 table. */
+export interface GaijiStore {
+  list(): Promise<GaijiEntry[]>;
+  put(entries: GaijiEntry[], by: string): Promise<GaijiEntry[]>;
+}
+
+/** Linkage review queue. */
+export interface LinkageStore {
+  queue(): Promise<LinkageReviewItem[]>;
+  /** `false` when the item is unknown. */
+  decide(id: string, decision: LinkageDecision, by: string): Promise<boolean>;
+}
+
+/** Cases, sheets, observations and overrides (issue 7). */
+export interface CaseStore {
+  list(query: { status?: string | undefined; childId?: string | undefined }): Promise<CaseRecord[]>;
+  get(id: string): Promise<CaseRecord | undefined>;
+  create(
+    input: { childId: string; runId?: string | undefined },
+    by: string,
+  ): Promise<CaseRecord | undefined>;
+  events(caseId: string): Promise<CaseEvent[] | undefined>;
+  decide(caseId: string, input: CaseDecisionInput, by: string): Promise<CaseEvent | undefined>;
+  sheets(query: {
+    school?: string | undefined;
+    childId?: string | undefined;
+  }): Promise<SheetRecord[]>;
+  sheet(id: string): Promise<SheetRecord | undefined>;
+  createSheet(
+    input: Omit<SheetRecord, 'id' | 'updatedAt'>,
+    by: string,
+  ): Promise<SheetRecord | undefined>;
+  updateSheet(
+    id: string,
+    patch: Pick<SheetRecord, 'content'> & { sharedSchool?: string | null | undefined },
+    by: string,
+  ): Promise<SheetRecord | undefined>;
+  observe(sheetId: string, input: ObservationInput, by: string): Promise<CaseEvent | undefined>;
+  overrides(query: { runId?: string | undefined }): Promise<OverrideRecord[]>;
+  createOverride(input: OverrideInput, by: string): Promise<OverrideRecord | undefined>;
+  kpis(): Promise<Kpis>;
+}
+
+/** Everything `createApp` needs. */
+export interface ApiDeps {
+  users: UserStore;
+  sessions: SessionStore;
+  loginAttempts: LoginAttemptStore;
+  audit: AuditStore;
+  children: ChildStore;
+  personal: PersonalStore;
+  ruleSets: RuleSetStore;
+  engine: RuleEngine;
+  preview: PreviewService;
+  runs: RunService;
+  imports: ImportService;
+  gaiji: GaijiStore;
+  linkage: LinkageStore;
+  cases: CaseStore;
+}

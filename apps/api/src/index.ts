@@ -1,0 +1,7 @@
+export { createApp, openApiDocument, type AppOptions, type AppType } from './app';
+export { createServer, type ServerOptions } from './server';
+export type * from './deps';
+export { roles, type Role } from './roles';
+export { ApiError } from './problem';
+export { checkPassword, createPasswordHasher } from './password';
+export { createDbDeps, type DbDeps } from './db-deps';

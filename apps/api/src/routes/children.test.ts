@@ -1,0 +1,107 @@
+import { listAudit } from '@mimamori/db';
+import { describeEachDatabase } from '@mimamori/db/testing';
+import { beforeAll, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app';
+
+describeEachDatabase('children routes', (getDb) => {
+  let t: TestApp;
+  const cookie: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await createTestApp(getDb().db);
+    for (const name of ['center1', 'teacher1', 'editor1', 'it1'])
+      cookie[name] = await t.login(name);
+  });
+
+  it('lists pseudonymous children with latest levels, filterable', async () => {
+    const res = await t.call('GET', '/api/children?school=S0', { cookie: cookie.center1 });
+    expect(res.status).toBe(200);
+    const list = (await res.json()) as {
+      id: string;
+      school: string;
+      levels: Record<string, { level: string | null }>;
+    }[];
+    expect(list.length).toBeGreaterThan(2);
+    expect(list.every((c) => c.school === 'S0')).toBe(true);
+    expect(JSON.stringify(list)).not.toMatch(/試験|address|birth/);
+    expect(Number(res.headers.get('x-total-count'))).toBe(list.length);
+    const watched = (await (
+      await t.call('GET', '/api/children?type=futoko&level=watch', { cookie: cookie.center1 })
+    ).json()) as typeof list;
+    expect(watched.every((c) => c.levels.futoko?.level === 'watch')).toBe(true);
+  });
+
+  it("shows a teacher only their own school's flagged children", async () => {
+    const list = (await (
+      await t.call('GET', '/api/children', { cookie: cookie.teacher1 })
+    ).json()) as { id: string; school: string; levels: Record<string, { level: string | null }> }[];
+    expect(list.length).toBeGreaterThan(0);
+    expect(
+      list.every((c) => c.school === 'S0' && Object.values(c.levels).some((l) => l.level !== null)),
+    ).toBe(true);
+    expect(
+      await (await t.call('GET', '/api/children?school=S1', { cookie: cookie.teacher1 })).json(),
+    ).toEqual([]);
+    expect(
+      (
+        await t.call('GET', `/api/children/${t.seed.children.flaggedS0}`, {
+          cookie: cookie.teacher1,
+        })
+      ).status,
+    ).toBe(200);
+    for (const id of [t.seed.children.flaggedS1, t.seed.children.unflaggedS0, 'c-unknown']) {
+      const res = await t.call('GET', `/api/children/${id}`, { cookie: cookie.teacher1 });
+      expect(res.status).toBe(404);
+      expect(
+        (await t.call('GET', `/api/children/${id}/explanation`, { cookie: cookie.teacher1 }))
+          .status,
+      ).toBe(404);
+    }
+  });
+
+  it('explains a score', async () => {
+    const res = await t.call('GET', `/api/children/${t.seed.children.flaggedS0}/explanation`, {
+      cookie: cookie.editor1,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      childId: t.seed.children.flaggedS0,
+      rules: [{ ruleId: 'absence', fired: true }],
+    });
+  });
+
+  it('gives personal data to the family center only, audited, with DV addresses hidden', async () => {
+    const res = await t.call('GET', `/api/children/${t.seed.children.flaggedS0}/personal`, {
+      cookie: cookie.center1,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      name: '試験 太郎0',
+      address: '試験村0番地',
+      addressHidden: false,
+    });
+    const dv = await (
+      await t.call('GET', `/api/children/${t.seed.children.dv}/personal`, {
+        cookie: cookie.center1,
+      })
+    ).json();
+    expect(dv).toMatchObject({ address: null, addressHidden: true });
+    const reads = await listAudit(getDb().db, { action: 'personal.read' });
+    expect(reads.map((r) => r.targetId)).toEqual(
+      expect.arrayContaining([t.seed.children.flaggedS0, t.seed.children.dv]),
+    );
+    expect(reads[0]).toMatchObject({
+      actorId: t.seed.users.family_center.id,
+      actorRole: 'family_center',
+    });
+    expect(JSON.stringify(reads)).not.toContain('試験');
+    for (const who of ['teacher1', 'editor1', 'it1']) {
+      expect(
+        (
+          await t.call('GET', `/api/children/${t.seed.children.flaggedS0}/personal`, {
+            cookie: cookie[who],
+          })
+        ).status,
+      ).toBe(403);
+    }
+  });
+});

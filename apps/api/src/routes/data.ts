@@ -1,0 +1,109 @@
+import { z } from '@hono/zod-openapi';
+import { defineRoute } from '../access';
+import { audit } from '../audit';
+import { createRouter, type AppContext } from '../context';
+import { ApiError } from '../problem';
+import {
+  idParamSchema,
+  jsonBody,
+  jsonResponse,
+  okSchema,
+  problemResponses,
+} from '../schemas/common';
+import {
+  connectorSummarySchema,
+  gaijiEntrySchema,
+  linkageDecisionSchema,
+  linkageReviewItemSchema,
+} from '../schemas/data';
+
+const it = { roles: ['it'] } as const;
+
+const connectors = defineRoute(
+  { roles: ['it', 'rule_editor'] },
+  {
+    method: 'get',
+    path: '/connectors',
+    tags: ['connectors'],
+    summary: 'Connectors with their fields and facts',
+    responses: {
+      200: jsonResponse(z.array(connectorSummarySchema), 'Connectors'),
+      ...problemResponses,
+    },
+  },
+);
+const gaijiList = defineRoute(it, {
+  method: 'get',
+  path: '/gaiji',
+  tags: ['gaiji'],
+  summary: 'The 外字 table',
+  responses: { 200: jsonResponse(z.array(gaijiEntrySchema), 'Entries'), ...problemResponses },
+});
+const gaijiPut = defineRoute(it, {
+  method: 'put',
+  path: '/gaiji',
+  tags: ['gaiji'],
+  summary: 'Add or change 外字 entries (every version kept)',
+  request: { body: jsonBody(z.array(gaijiEntrySchema).max(5000)) },
+  responses: {
+    200: jsonResponse(z.array(gaijiEntrySchema), 'The whole table'),
+    ...problemResponses,
+  },
+});
+const reviewQueue = defineRoute(it, {
+  method: 'get',
+  path: '/linkage/review',
+  tags: ['linkage'],
+  summary: 'Records awaiting a linkage decision',
+  responses: { 200: jsonResponse(z.array(linkageReviewItemSchema), 'Queue'), ...problemResponses },
+});
+const reviewDecide = defineRoute(it, {
+  method: 'post',
+  path: '/linkage/review/{id}',
+  tags: ['linkage'],
+  summary: 'Decide: match to a child, new child, or reject',
+  request: { params: idParamSchema, body: jsonBody(linkageDecisionSchema) },
+  responses: { 200: jsonResponse(okSchema, 'Decided'), ...problemResponses },
+});
+
+/** IT's data pages: connectors, 外字 table, linkage review (no scores). */
+export function dataRoutes(ctx: AppContext) {
+  const { deps } = ctx;
+  return createRouter()
+    .openapi(connectors, function listConnectors(c) {
+      return c.json(deps.imports.connectors(), 200);
+    })
+    .openapi(gaijiList, async function listGaiji(c) {
+      return c.json(await deps.gaiji.list(), 200);
+    })
+    .openapi(gaijiPut, async function saveGaiji(c) {
+      const entries = c.req.valid('json');
+      const saved = await deps.gaiji.put(entries, c.get('user')?.id ?? '');
+      await audit(c, 'gaiji.update', null, {
+        codes: entries.map((e) => e.code).slice(0, 100),
+        count: entries.length,
+      });
+      return c.json(saved, 200);
+    })
+    .openapi(reviewQueue, async function linkageQueue(c) {
+      return c.json(await deps.linkage.queue(), 200);
+    })
+    .openapi(reviewDecide, async function decideLinkage(c) {
+      const { id } = c.req.valid('param');
+      const decision = c.req.valid('json');
+      if (decision.decision === 'match' && decision.childId === undefined) {
+        throw new ApiError(400, 'validation_failed', 'A match needs a childId.', {
+          errors: [{ path: '/childId', message: 'required for match' }],
+        });
+      }
+      const done = await deps.linkage.decide(id, decision, c.get('user')?.id ?? '');
+      if (!done) throw new ApiError(404, 'not_found', 'No such review item.');
+      await audit(
+        c,
+        'linkage.decide',
+        { type: 'record', id },
+        { decision: decision.decision, childId: decision.childId ?? null },
+      );
+      return c.json({ ok: true as const }, 200);
+    });
+}

@@ -1,0 +1,57 @@
+import { listAudit } from '@mimamori/db';
+import { describeEachDatabase } from '@mimamori/db/testing';
+import { beforeAll, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app';
+import { safeFileName } from './imports';
+
+describeEachDatabase('import routes', (getDb) => {
+  let t: TestApp;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await createTestApp(getDb().db);
+    cookie = await t.login('it1');
+  });
+
+  function upload(content: string, dryRun: boolean, connector = 'school') {
+    const form = new FormData();
+    form.set('file', new File([content], '../../etc/school.csv', { type: 'text/csv' }));
+    form.set('connector', connector);
+    form.set('dryRun', String(dryRun));
+    return t.call('POST', '/api/imports', { cookie, body: form });
+  }
+
+  it('dry-runs an upload and reports row issues by line and column', async () => {
+    const res = await upload('id,absence\n1,bad\n', true);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      issues: [{ file: 'school.csv', line: 2, column: 1, code: 'bad_number' }],
+    });
+    const ok = await upload('id,absence\n1,3\n', false);
+    expect(await ok.json()).toMatchObject({ ok: true, summary: { batchId: 'b1' } });
+    const actions = (await listAudit(getDb().db, {})).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['import.dry_run', 'import.commit']));
+    expect((await upload('x', true, 'nope')).status).toBe(404);
+  });
+
+  it('streams progress as server-sent events', async () => {
+    const res = await t.call('GET', '/api/imports/fixture/events', { cookie });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const text = await res.text();
+    expect(text).toContain('event: progress');
+    expect(text).toContain('"phase":"store"');
+    expect(text).toContain('event: done');
+    expect((await t.call('GET', '/api/imports/other/events', { cookie })).status).toBe(404);
+  });
+
+  it('refuses an upload from other roles and non-multipart bodies', async () => {
+    expect(
+      (await t.call('POST', '/api/imports', { cookie, json: { connector: 'school' } })).status,
+    ).toBe(415);
+  });
+});
+
+it('strips directories and control characters from file names', () => {
+  expect(safeFileName('..\\..\\a\u0000b.csv')).toBe('ab.csv');
+  expect(safeFileName('/')).toBe('upload');
+});

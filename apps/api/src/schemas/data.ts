@@ -1,0 +1,171 @@
+import { z } from '@hono/zod-openapi';
+
+/** A column a connector reads. */
+export const connectorFieldSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.string(),
+  required: z.boolean(),
+});
+/** A connector with its fields and the facts it emits. */
+export const connectorSummarySchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    source: z.string(),
+    version: z.string(),
+    fields: z.array(connectorFieldSchema),
+    facts: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        type: z.string(),
+        unit: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi('ConnectorSummary');
+/** One connector summary. */
+export type ConnectorSummary = z.infer<typeof connectorSummarySchema>;
+
+/** A problem in an uploaded file (never the cell value). */
+export const importIssueSchema = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  code: z.string(),
+  message: z.string(),
+  field: z.string().optional(),
+});
+/** Outcome of a dry run or import. */
+export const importResultSchema = z
+  .object({
+    ok: z.boolean(),
+    issues: z.array(importIssueSchema),
+    summary: z.record(z.string(), z.unknown()),
+  })
+  .openapi('ImportResult');
+/** One import result. */
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** Multipart upload form. */
+export const importFormSchema = z
+  .object({
+    file: z.instanceof(File).openapi({ type: 'string', format: 'binary' }),
+    connector: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-z][a-z0-9-]*$/),
+    dryRun: z.enum(['true', 'false']).default('true'),
+  })
+  .openapi('ImportForm');
+
+/** One committed (or failed) import batch. */
+export const importBatchSchema = z
+  .object({
+    id: z.string(),
+    connector: z.string(),
+    file: z.string(),
+    status: z.string(),
+    rows: z.number().int(),
+    issues: z.number().int(),
+    createdAt: z.string(),
+    createdBy: z.string().optional(),
+  })
+  .openapi('ImportBatch');
+/** One batch. */
+export type ImportBatch = z.infer<typeof importBatchSchema>;
+/** A batch with its row issues. */
+export const importBatchDetailSchema = importBatchSchema
+  .extend({ rowIssues: z.array(importIssueSchema), summary: z.record(z.string(), z.unknown()) })
+  .openapi('ImportBatchDetail');
+/** One batch with issues. */
+export type ImportBatchDetail = z.infer<typeof importBatchDetailSchema>;
+
+/** Progress of an import (SSE `progress` event data). */
+export interface ImportProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+/** A 外字 table entry. */
+export const gaijiEntrySchema = z
+  .object({
+    code: z.string().min(1).max(32),
+    standard: z.string().min(1).max(16),
+    note: z.string().max(500).optional(),
+  })
+  .openapi('GaijiEntry');
+/** One 外字 entry. */
+export type GaijiEntry = z.infer<typeof gaijiEntrySchema>;
+
+/** A candidate child for a record awaiting review. */
+export const linkageCandidateSchema = z.object({
+  childId: z.string(),
+  score: z.number(),
+  reasons: z.array(z.string()),
+});
+/** A record the linker could not place with confidence. */
+export const linkageReviewItemSchema = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    batchId: z.string().optional(),
+    line: z.number().int().optional(),
+    reasons: z.array(z.string()),
+    candidates: z.array(linkageCandidateSchema),
+  })
+  .openapi('LinkageReviewItem');
+/** One review item. */
+export type LinkageReviewItem = z.infer<typeof linkageReviewItemSchema>;
+/** A staff decision on a review item. */
+export const linkageDecisionSchema = z
+  .object({
+    decision: z.enum(['match', 'new', 'reject']),
+    childId: z.string().min(1).max(64).optional(),
+    note: z.string().max(500).optional(),
+  })
+  .openapi('LinkageDecision');
+/** One decision. */
+export type LinkageDecision = z.infer<typeof linkageDecisionSchema>;
+
+/** An audit log entry. */
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: z.string(),
+    actorRole: z.string().nullable().optional(),
+    action: z.string(),
+    target: z.string().optional(),
+    address: z.string().optional(),
+    detail: z.unknown().optional(),
+  })
+  .openapi('AuditEntry');
+/** One audit entry. */
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+/** GET /audit query. */
+export const auditQuerySchema = z.object({
+  actor: z.string().max(64).optional(),
+  action: z.string().max(64).optional(),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+/** Funnel KPIs (issue 7). */
+export const kpisSchema = z
+  .object({
+    runId: z.string().nullable(),
+    judged: z.number().int(),
+    flagged: z.number().int(),
+    watched: z.number().int(),
+    support: z.number().int(),
+    contacts: z.number().int(),
+  })
+  .openapi('Kpis');
+/** KPI numbers. */
+export type Kpis = z.infer<typeof kpisSchema>;

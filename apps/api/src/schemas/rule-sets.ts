@@ -1,0 +1,101 @@
+import { z } from '@hono/zod-openapi';
+
+/** A rule-set document as JSON (the engine validates its shape; the API bounds its size). */
+export const ruleSetDocumentSchema = z
+  .record(z.string(), z.unknown())
+  .openapi('RuleSetDocument', { description: 'Rule-set document (see @mimamori/engine schema)' });
+/** One rule-set document, not yet validated. */
+export type RuleSetDocumentJson = z.infer<typeof ruleSetDocumentSchema>;
+
+/** A draft in a rule set's list. */
+export const draftSummarySchema = z.object({
+  draftId: z.string(),
+  updatedAt: z.string().optional(),
+  author: z.string().optional(),
+  note: z.string().optional(),
+});
+/** A rule set with its published version and drafts. */
+export const ruleSetSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    current: z.object({ version: z.number().int(), publishedAt: z.string() }).nullable(),
+    drafts: z.array(draftSummarySchema),
+  })
+  .openapi('RuleSetSummary');
+/** One rule-set summary. */
+export type RuleSetSummary = z.infer<typeof ruleSetSummarySchema>;
+
+/** A published version in the history. */
+export const versionSummarySchema = z
+  .object({
+    version: z.number().int(),
+    publishedAt: z.string(),
+    publishedBy: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .openapi('VersionSummary');
+/** One version summary. */
+export type VersionSummary = z.infer<typeof versionSummarySchema>;
+
+/** A document response. */
+export const documentResponseSchema = z.object({ document: ruleSetDocumentSchema });
+/** `{ document }` request body for drafts. */
+export const documentBodySchema = z
+  .object({ document: ruleSetDocumentSchema })
+  .openapi('DraftRequest');
+
+/** One validation error at a JSON pointer. */
+export const validationErrorSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+  messageJa: z.string(),
+});
+/** Result of validating a draft. */
+export const validationResultSchema = z
+  .object({ ok: z.boolean(), errors: z.array(validationErrorSchema) })
+  .openapi('ValidationResult');
+/** One validation result. */
+export type ValidationResult = z.infer<typeof validationResultSchema>;
+
+/** Result of one rule test case. */
+export const testCaseResultSchema = z.object({
+  name: z.string(),
+  passed: z.boolean(),
+  diff: z.unknown(),
+});
+/** One test case result. */
+export type TestCaseResult = z.infer<typeof testCaseResultSchema>;
+
+/** POST …/publish body. */
+export const publishBodySchema = z
+  .object({ note: z.string().min(1).max(2000) })
+  .openapi('PublishRequest');
+/** POST …/rollback body. */
+export const rollbackBodySchema = z
+  .object({ version: z.number().int().min(1), note: z.string().min(1).max(2000) })
+  .openapi('RollbackRequest');
+
+/** A field that changed between two versions. */
+const fieldChangeSchema = z.object({ path: z.string(), from: z.unknown(), to: z.unknown() });
+/** Readable diff between two versions. */
+export const ruleSetDiffSchema = z
+  .object({
+    rules: z.object({
+      added: z.array(z.string()),
+      removed: z.array(z.string()),
+      changed: z.array(z.object({ id: z.string(), changes: z.array(fieldChangeSchema) })),
+    }),
+    thresholds: z.array(
+      z.object({
+        type: z.string(),
+        level: z.string(),
+        from: z.number().nullable(),
+        to: z.number().nullable(),
+      }),
+    ),
+  })
+  .openapi('RuleSetDiff');
+/** One diff. */
+export type RuleSetDiff = z.infer<typeof ruleSetDiffSchema>;

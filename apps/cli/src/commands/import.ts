@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importFile, requireConnector, type ImportSummary } from '@mimamori/pipeline';
+import { formatRowIssue } from '@mimamori/records';
+import { CliError, defineCommand } from '../command';
+import { openRuntime } from '../runtime';
+
+/** Human-readable summary lines (counts only). */
+export function formatSummary(summary: ImportSummary, dryRun: boolean): string {
+  const lines = [
+    `${dryRun ? 'dry run: nothing stored' : 'imported'}: ${summary.file} (${summary.connector} v${summary.connectorVersion}, ${summary.encoding})`,
+    `rows\t${summary.rows}`,
+    `records\t${summary.records}`,
+  ];
+  for (const [field, count] of Object.entries(summary.fieldCounts).sort()) lines.push(`field\t${field}\t${count}`);
+  if (summary.gaijiMapped > 0) lines.push(`gaiji mapped\t${summary.gaijiMapped}`);
+  if (summary.outsideAgeRange > 0) lines.push(`outside age range\t${summary.outsideAgeRange}`);
+  const l = summary.linkage;
+  if (l) {
+    for (const [method, count] of Object.entries(l.linked).sort()) lines.push(`linked\t${method}\t${count}`);
+    lines.push(`ambiguous\t${l.ambiguous}`, `unmatched\t${l.unmatched}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `mimamori import <connector> <file> [--dry-run]`: all-or-nothing import. */
+export const importCommand = defineCommand({
+  path: ['import'],
+  summary: 'import one file through a connector, all-or-nothing; problems as file:line:column code message',
+  usage: 'import <connector> <file> [--dry-run]',
+  options: { 'dry-run': { type: 'boolean' } },
+  allowPositionals: true,
+  async run(args, io) {
+    const [name, file, ...rest] = args.positionals;
+    if (!name || !file || rest.length > 0) throw new CliError('usage', 'expected a connector name and one file');
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(resolve(io.cwd, file)));
+    } catch (error) {
+      throw new CliError('failed', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
+        cause: error,
+      });
+    }
+    const runtime = await openRuntime(io);
+    try {
+      const connector = requireConnector(runtime.connectors, name);
+      const dryRun = args.values['dry-run'] === true;
+      const outcome = await importFile(runtime.ctx, { connector, file, bytes, dryRun });
+      if (!outcome.ok) {
+        io.stdout.write(outcome.issues.map((i) => `${formatRowIssue(i)}\n`).join(''));
+        io.stderr.write(`import: ${outcome.issues.length} problem(s); nothing was stored\n`);
+        return 1;
+      }
+      io.stdout.write(formatSummary(outcome.summary, outcome.dryRun));
+      return 0;
+    } finally {
+      await runtime.close();
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import type { Command } from '../command';
+import { demoCommand } from './demo';
+import { importCommand } from './import';
+import { linkCommand } from './link';
+import { namesKeyCommand } from './names-key';
+import { connectorNewCommand } from './connector-new';
+import { evalCommand } from './eval';
+import { gaijiImportCommand, gaijiListCommand } from './gaiji';
+import { judgeCommand } from './judge';
+import { rulesCheckCommand, rulesPublishCommand, rulesTestCommand } from './rules';
+
+/** Every `mimamori` sub-command. */
+export const commands: readonly Command[] = [
+  demoCommand,
+  importCommand,
+  linkCommand,
+  namesKeyCommand,
+  connectorNewCommand,
+  evalCommand,
+  gaijiImportCommand,
+  gaijiListCommand,
+  judgeCommand,
+  rulesCheckCommand,
+  rulesTestCommand,
+  rulesPublishCommand,
+];

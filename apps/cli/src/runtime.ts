@@ -1,0 +1,47 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Connector } from '@mimamori/connector-kit';
+import { createDatabase, migrateToLatest, type Database } from '@mimamori/db';
+import { createPseudonymizer } from '@mimamori/identity';
+import { discoverConnectors, loadPseudonymKey, type PipelineContext } from '@mimamori/pipeline';
+import type { CommandIo } from './command';
+
+/** The repository root (connectors are discovered under it). */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** An open database with everything a command needs; `close()` when done. */
+export interface Runtime {
+  database: Database;
+  ctx: PipelineContext;
+  connectors: Map<string, Connector>;
+  close(): Promise<void>;
+}
+
+/** Where the embedded database lives (MIMAMORI_DB_FILE, default ./data/mimamori.db). */
+export function dataDir(io: CommandIo): string {
+  const file = io.env['MIMAMORI_DB_FILE'];
+  return file ? dirname(resolve(io.cwd, file)) : resolve(io.cwd, 'data');
+}
+
+/** Opens (and migrates) the configured database: DATABASE_URL, else the embedded SQLite file. */
+export async function openRuntime(io: CommandIo, options: { asOf?: string } = {}): Promise<Runtime> {
+  const url = io.env['DATABASE_URL'];
+  const file = resolve(io.cwd, io.env['MIMAMORI_DB_FILE'] ?? 'data/mimamori.db');
+  const database = await createDatabase(url ? { url } : { file });
+  await migrateToLatest(database.db);
+  const key = loadPseudonymKey(io.env, join(dataDir(io), 'pseudonym.key'));
+  const pseudonymize = createPseudonymizer(key);
+  const connectors = await discoverConnectors(repoRoot);
+  return {
+    database,
+    connectors,
+    ctx: {
+      db: database.db,
+      pseudonymize,
+      asOf: options.asOf ?? io.env['MIMAMORI_AS_OF'] ?? new Date().toISOString().slice(0, 10),
+      ageRange: [3, 15],
+      actor: { id: null, role: 'cli' },
+    },
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,4 @@
+// `pnpm bench:engine`: json-rules-engine vs the compiled evaluator for N = 1,000 / 100,000 / 1,000,000.
+import { runEngineBench } from '../packages/engine/scripts/engine-bench';
+
+await runEngineBench();

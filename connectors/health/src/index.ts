@@ -1,0 +1,2 @@
+export { health, healthColumns, healthFacts } from './health';
+export { health as default } from './health';

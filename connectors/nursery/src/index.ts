@@ -1,0 +1,2 @@
+export { nursery, nurseryColumns, nurseryFacts } from './nursery';
+export { nursery as default } from './nursery';

@@ -1,0 +1,2 @@
+export { roster, rosterColumns, rosterFacts } from './roster';
+export { roster as default } from './roster';

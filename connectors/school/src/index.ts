@@ -1,0 +1,2 @@
+export { school, schoolColumns, schoolFacts } from './school';
+export { school as default } from './school';

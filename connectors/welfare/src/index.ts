@@ -1,0 +1,2 @@
+export { welfare, welfareColumns, welfareFacts } from './welfare';
+export { welfare as default } from './welfare';

@@ -1,0 +1,51 @@
+import type { TextEncoding } from './connector';
+
+/** The encoding a CSV file was read with. */
+export type DetectedEncoding = 'cp932' | 'utf-8' | 'utf-8-bom';
+
+/** Decoded text; `lossy` when some bytes could not be decoded (they became U+FFFD). */
+export interface DecodedText {
+  readonly text: string;
+  readonly encoding: DetectedEncoding;
+  readonly lossy: boolean;
+}
+
+/** The replacement character a non-fatal decoder puts where bytes could not be decoded. */
+export const REPLACEMENT = '\uFFFD';
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+function decodeUtf8(bytes: Uint8Array, encoding: DetectedEncoding): DecodedText {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text, encoding, lossy: false };
+  } catch {
+    // Invalid UTF-8 was requested explicitly: decode again to locate the bad bytes.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    return { text, encoding, lossy: true };
+  }
+}
+
+/**
+ * Decodes CSV bytes: `auto` takes a BOM as UTF-8, valid UTF-8 as UTF-8, anything else as CP932.
+ * CP932 uses the WHATWG Shift_JIS decoder (Windows-31J, EUDC → private use); U+FFFD never
+ * occurs in CP932 text, so its presence marks undecodable bytes.
+ *
+ * @example decodeText(bytes, 'auto').encoding // 'cp932'
+ */
+export function decodeText(bytes: Uint8Array, encoding: TextEncoding): DecodedText {
+  if (encoding !== 'cp932' && hasBom(bytes)) return decodeUtf8(bytes.subarray(3), 'utf-8-bom');
+  if (encoding === 'utf-8') return decodeUtf8(bytes, 'utf-8');
+  if (encoding === 'auto') {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+      return { text, encoding: 'utf-8', lossy: false };
+    } catch {
+      // Not UTF-8: municipal exports without BOM are CP932.
+    }
+  }
+  const text = new TextDecoder('shift_jis').decode(bytes);
+  return { text, encoding: 'cp932', lossy: text.includes(REPLACEMENT) };
+}

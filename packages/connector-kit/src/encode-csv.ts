@@ -1,0 +1,71 @@
+import { ConnectorKitError } from './connector-kit-error';
+import { encodeCp932Unchecked, isCp932Encodable } from './encode-cp932';
+
+/** How `encodeCsv` writes: CP932 like Excel on Windows, or UTF-8 with or without BOM. */
+export interface EncodeCsvOptions {
+  readonly encoding: 'cp932' | 'utf-8' | 'utf-8-bom';
+  /** Defaults to CRLF, as Windows exports do. */
+  readonly newline?: '\r\n' | '\n';
+}
+
+function needsQuotes(field: string): boolean {
+  for (let i = 0; i < field.length; i++) {
+    const c = field.charCodeAt(i);
+    if (c === 0x22 || c === 0x2c || c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
+
+/** One CSV field, quoted (with doubled quotes) only when it holds a quote, comma or line break. */
+export function quoteCsvField(field: string): string {
+  return needsQuotes(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+function locateUnencodable(rows: readonly (readonly string[])[]): string {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      if (!isCp932Encodable(row[c] ?? '')) return `row ${r + 1} column ${c + 1}`;
+    }
+  }
+  return 'a field';
+}
+
+/**
+ * Writes rows as RFC 4180 CSV bytes (a line break after every row). Throws `not_encodable`
+ * (with the row and column, never the text) when CP932 cannot hold a character.
+ *
+ * @example
+ * const bytes = encodeCsv([['宛名番号', '氏名'], ['1234567897', '髙橋 一郎']], { encoding: 'cp932' });
+ */
+export function encodeCsv(
+  rows: readonly (readonly string[])[],
+  options: EncodeCsvOptions,
+): Uint8Array {
+  const newline = options.newline ?? '\r\n';
+  let text = '';
+  for (const row of rows) {
+    let line = '';
+    for (let c = 0; c < row.length; c++) {
+      if (c > 0) line += ',';
+      line += quoteCsvField(row[c] ?? '');
+    }
+    text += line + newline;
+  }
+  if (options.encoding === 'cp932') {
+    const bytes = encodeCp932Unchecked(text);
+    if (new TextDecoder('shift_jis').decode(bytes) !== text) {
+      throw new ConnectorKitError(
+        'not_encodable',
+        `${locateUnencodable(rows)} contains a character with no CP932 form`,
+      );
+    }
+    return bytes;
+  }
+  const utf8 = new TextEncoder().encode(text);
+  if (options.encoding === 'utf-8') return utf8;
+  const out = new Uint8Array(utf8.length + 3);
+  out.set([0xef, 0xbb, 0xbf]);
+  out.set(utf8, 3);
+  return out;
+}

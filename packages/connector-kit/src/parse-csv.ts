@@ -1,0 +1,111 @@
+/** One parsed CSV record: its first physical line and its cells. */
+export interface CsvRow {
+  readonly line: number;
+  readonly cells: string[];
+}
+
+/** Result of `parseCsv`; `unterminatedLine` is the line of a quote that never closes (0 if none). */
+export interface CsvParseResult {
+  readonly rows: CsvRow[];
+  readonly unterminatedLine: number;
+  readonly unterminatedColumn: number;
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Counts line breaks (CRLF, LF or a lone CR) in `text` between `from` and `to`. */
+export function countLineBreaks(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (let k = from; k < to; k++) {
+    const ch = text.charCodeAt(k);
+    if (ch === LF || (ch === CR && text.charCodeAt(k + 1) !== LF)) lines++;
+  }
+  return lines;
+}
+
+/**
+ * RFC 4180 parser over decoded text: quoted fields, doubled quotes, embedded line breaks,
+ * CRLF/LF/CR. Tracks the physical line of each record. Lenient like Excel on stray quotes.
+ *
+ * @example parseCsv('a,"b\nc"\r\n1,2').rows // [{ line: 1, cells: ['a', 'b\nc'] }, { line: 3, cells: ['1', '2'] }]
+ */
+export function parseCsv(text: string): CsvParseResult {
+  const rows: CsvRow[] = [];
+  const n = text.length;
+  let i = 0;
+  let line = 1;
+  let unterminatedLine = 0;
+  let unterminatedColumn = 0;
+  while (i < n) {
+    const rowLine = line;
+    const cells: string[] = [];
+    for (;;) {
+      let value: string;
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        const openLine = line;
+        i++;
+        value = '';
+        let start = i;
+        for (;;) {
+          const q = text.indexOf('"', i);
+          if (q === -1) {
+            unterminatedLine ||= openLine;
+            unterminatedColumn ||= cells.length + 1;
+            line += countLineBreaks(text, i, n);
+            value += text.slice(start);
+            i = n;
+            break;
+          }
+          line += countLineBreaks(text, i, q);
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += text.slice(start, q + 1);
+            i = q + 2;
+            start = i;
+            continue;
+          }
+          value += text.slice(start, q);
+          i = q + 1;
+          break;
+        }
+        // Text after a closing quote (`"ab"c`): kept as Excel does.
+        let j = i;
+        while (j < n) {
+          const ch = text.charCodeAt(j);
+          if (ch === COMMA || ch === LF || ch === CR) break;
+          j++;
+        }
+        if (j > i) value += text.slice(i, j);
+        i = j;
+      } else {
+        let j = i;
+        while (j < n) {
+          const ch = text.charCodeAt(j);
+          if (ch === COMMA || ch === LF || ch === CR) break;
+          j++;
+        }
+        value = text.slice(i, j);
+        i = j;
+      }
+      cells.push(value);
+      const ch = i < n ? text.charCodeAt(i) : -1;
+      if (ch === COMMA) {
+        i++;
+        continue;
+      }
+      if (ch === CR) {
+        i++;
+        if (i < n && text.charCodeAt(i) === LF) i++;
+        line++;
+      } else if (ch === LF) {
+        i++;
+        line++;
+      }
+      break;
+    }
+    rows.push({ line: rowLine, cells });
+  }
+  return { rows, unterminatedLine, unterminatedColumn };
+}

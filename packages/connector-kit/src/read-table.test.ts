@@ -1,0 +1,151 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { encodeCsv } from './encode-csv';
+import { readTable } from './read-table';
+import { writeXlsx } from './write-xlsx';
+
+const sjis = (text: string) => new Uint8Array(iconv.encode(text, 'cp932'));
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+function concat(...parts: (Uint8Array | number[])[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+describe('readTable (CSV)', () => {
+  it('detects CP932, UTF-8 and UTF-8 with BOM', async () => {
+    const text = '氏名,ﾌﾘｶﾞﾅ\r\n髙橋 一郎,ﾀｶﾊｼ\r\n';
+    const cp932 = await readTable({ file: 'a.csv', bytes: sjis(text) });
+    const plain = await readTable({ file: 'b.csv', bytes: utf8(text) });
+    const bom = await readTable({ file: 'c.csv', bytes: concat([0xef, 0xbb, 0xbf], utf8(text)) });
+    expect([cp932.encoding, plain.encoding, bom.encoding]).toEqual(['cp932', 'utf-8', 'utf-8-bom']);
+    for (const table of [cp932, plain, bom]) {
+      expect(table.header).toEqual(['氏名', 'ﾌﾘｶﾞﾅ']);
+      expect(table.rows).toEqual([{ line: 2, cells: ['髙橋 一郎', 'ﾀｶﾊｼ'] }]);
+      expect(table.issues).toEqual([]);
+    }
+  });
+
+  it('honours an encoding override', async () => {
+    const table = await readTable(
+      { file: 'a.csv', bytes: sjis('名\r\n一郎\r\n') },
+      { encoding: 'utf-8' },
+    );
+    expect(table.encoding).toBe('utf-8');
+    expect(table.issues.map((i) => i.code)).toEqual(['undecodable', 'undecodable']);
+  });
+
+  it('reports an undecodable CP932 byte at its physical line inside a quoted multi-line field', async () => {
+    const bytes = concat(
+      sjis('番号,メモ,日付\r\n1,"一行目\r\n二行目'),
+      [0x81, 0x20],
+      sjis('三行目\r\n四行目",R7.4.1\r\n2,ok,R7.4.2\r\n'),
+    );
+    const table = await readTable({ file: 'memo.csv', bytes });
+    expect(table.encoding).toBe('cp932');
+    expect(table.issues).toEqual([
+      {
+        file: 'memo.csv',
+        line: 3,
+        column: 2,
+        code: 'undecodable',
+        message: 'expected text encoded as cp932; a byte sequence could not be decoded',
+      },
+    ]);
+    expect(table.rows.map((r) => r.line)).toEqual([2, 5]);
+  });
+
+  it('keeps the structure around a bad lead byte before a delimiter', async () => {
+    const bytes = concat(sjis('a,b\r\n'), [0x81], sjis(',x\r\ny,z\r\n'));
+    const table = await readTable({ file: 'x.csv', bytes });
+    expect(table.issues.map((i) => [i.line, i.column, i.code])).toEqual([[2, 1, 'undecodable']]);
+    expect(table.rows[1]).toEqual({ line: 3, cells: ['y', 'z'] });
+  });
+
+  it('ignores leading and trailing blank lines', async () => {
+    const table = await readTable({
+      file: 'a.csv',
+      bytes: utf8('\r\na,b\r\n1,2\r\n\r\n\r\n,\r\n'),
+    });
+    expect(table.headerLine).toBe(2);
+    expect(table.rows).toEqual([{ line: 3, cells: ['1', '2'] }]);
+  });
+
+  it('reports an empty file', async () => {
+    for (const bytes of [new Uint8Array(), utf8('\r\n\r\n'), new Uint8Array([0xef, 0xbb, 0xbf])]) {
+      const table = await readTable({ file: 'e.csv', bytes });
+      expect(table.issues.map((i) => i.code)).toEqual(['empty_file']);
+      expect(table.headerLine).toBe(0);
+    }
+  });
+
+  it('reports an unterminated quote as bad_format', async () => {
+    const table = await readTable({ file: 'q.csv', bytes: utf8('a,b\n1,"2\n3,4\n') });
+    expect(table.issues).toMatchObject([{ code: 'bad_format', line: 2, column: 2 }]);
+  });
+
+  it('reads CP932 private-use 外字 (EUDC) as private-use code points', async () => {
+    const bytes = encodeCsv([['氏名'], ['\ue000田']], { encoding: 'cp932' });
+    const table = await readTable({ file: 'g.csv', bytes });
+    expect(table.encoding).toBe('cp932');
+    expect(table.rows[0]?.cells).toEqual(['\ue000田']);
+  });
+});
+
+describe('readTable (XLSX)', () => {
+  it('round-trips writeXlsx: header is the first non-empty row, numbers as plain text', async () => {
+    const bytes = await writeXlsx([
+      { name: 'other', rows: [['x']] },
+      {
+        name: '名簿',
+        rows: [
+          [],
+          ['宛名番号', '氏名', '日数', '備考'],
+          ['0012345678', '髙橋', 12, null],
+          [1234567897, 'ﾀﾛｳ', 0.5, 'a,"b"\nc'],
+          [null, null, null, null],
+          ['1e21', null, 1e21, null],
+        ],
+      },
+    ]);
+    const table = await readTable({ file: 'r.xlsx', bytes }, { sheet: '名簿' });
+    expect(table.encoding).toBe('xlsx');
+    expect(table.issues).toEqual([]);
+    expect(table.headerLine).toBe(2);
+    expect(table.header).toEqual(['宛名番号', '氏名', '日数', '備考']);
+    expect(table.rows).toEqual([
+      { line: 3, cells: ['0012345678', '髙橋', '12', ''] },
+      { line: 4, cells: ['1234567897', 'ﾀﾛｳ', '0.5', 'a,"b"\nc'] },
+      { line: 6, cells: ['1e21', '', '1000000000000000000000', ''] },
+    ]);
+    const first = await readTable({ file: 'r.xlsx', bytes });
+    expect(first.header).toEqual(['x']);
+  });
+
+  it('reports a truncated workbook or a missing sheet as bad_file', async () => {
+    const bytes = await writeXlsx([{ name: 's', rows: [['a'], ['1']] }]);
+    const truncated = await readTable({ file: 't.xlsx', bytes: bytes.slice(0, bytes.length >> 1) });
+    expect(truncated.issues).toMatchObject([{ code: 'bad_file', line: 0, column: 0 }]);
+    const missing = await readTable({ file: 't.xlsx', bytes }, { sheet: 'nope' });
+    expect(missing.issues).toMatchObject([
+      { code: 'bad_file', message: 'expected a sheet named nope' },
+    ]);
+    const garbage = await readTable(
+      { file: 'g.xlsx', bytes: utf8('not a zip') },
+      { format: 'xlsx' },
+    );
+    expect(garbage.issues.map((i) => i.code)).toEqual(['bad_file']);
+  });
+
+  it('writes the same bytes for the same sheets', async () => {
+    const sheets = [{ name: 'a', rows: [['x', 1]] }];
+    const a = await writeXlsx(sheets);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(Buffer.from(await writeXlsx(sheets)).equals(Buffer.from(a))).toBe(true);
+  });
+});

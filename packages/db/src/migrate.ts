@@ -1,0 +1,41 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Db } from './database';
+import { DbError } from './db-error';
+import * as data from './migrations/0001-data';
+import * as rules from './migrations/0002-rules';
+import * as access from './migrations/0003-access';
+import * as cases from './migrations/0004-cases';
+
+/** Every migration, in order. Never edit a released one: add a new one. */
+const migrations: Record<string, Migration> = {
+  '0001-data': data,
+  '0002-rules': rules,
+  '0003-access': access,
+  '0004-cases': cases,
+};
+
+function createMigrator(db: Db): Migrator {
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+}
+
+/**
+ * Brings the schema to the latest migration (same code on SQLite and PostgreSQL).
+ * @example await migrateToLatest(db);
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return applied(await createMigrator(db).migrateToLatest());
+}
+
+/** Names of the migrations already applied. */
+export async function appliedMigrations(db: Db): Promise<string[]> {
+  const all = await createMigrator(db).getMigrations();
+  return all.filter((m) => m.executedAt !== undefined).map((m) => m.name);
+}
+
+function applied({ error, results }: MigrationResultSet): string[] {
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new DbError('migration_failed', `migration ${failed} failed`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,285 @@
+import type { FactValue, Identity, RecordContext } from '@mimamori/records';
+import { z } from 'zod';
+import { bulkInsert } from '../bulk-insert';
+import type { Db } from '../database';
+import { inTransaction } from '../transaction';
+import { DbError, isUniqueViolation } from '../db-error';
+import { fromJson, toJson } from '../json-column';
+import { nowIso } from '../now-iso';
+import type { ImportBatchesTable, PersonsTable } from '../schema';
+
+/** How a source record ended up after linkage. */
+export const linkStatuses = ['linked', 'ambiguous', 'unmatched', 'rejected'] as const;
+/** One of {@link linkStatuses}. */
+export type LinkStatus = (typeof linkStatuses)[number];
+
+/** A roster child as stored: pseudonymous id and non-identifying context. */
+export interface ChildInput {
+  id: string;
+  sex: number;
+  age: number;
+  school: string | null;
+  grade: number | null;
+  nursery: string | null;
+}
+
+/** Personal data of a roster child (already normalised by the identity package). */
+export interface PersonInput {
+  childId: string;
+  residentNumber: string;
+  householdNumber: string | null;
+  name: string;
+  nameKey: string;
+  kana: string | null;
+  kanaKey: string | null;
+  birthDate: string;
+  sex: number;
+  relation: string | null;
+  address: string | null;
+  dvSupport: boolean;
+}
+
+/** The batch header. Counts of records per link status are computed from the records. */
+export interface BatchInput {
+  id: string;
+  connector: string;
+  connectorVersion: string;
+  fileName: string;
+  fileHash: string;
+  encoding: string;
+  rowCount: number;
+  summary: Record<string, unknown>;
+  createdBy: string | null;
+  createdAt?: string;
+}
+
+/** One validated, linked source record. `identity` is stored apart (personal data). */
+export interface RecordInput {
+  line: number;
+  kind: 'person' | 'observation';
+  childId: string | null;
+  linkStatus: LinkStatus;
+  linkMethod: string | null;
+  linkConfidence: number | null;
+  facts: Record<string, FactValue>;
+  context: RecordContext;
+  identity?: { value: Identity; key: string };
+}
+
+/** Everything one import stores, written in one transaction. */
+export interface InsertBatchInput {
+  batch: BatchInput;
+  children?: readonly ChildInput[];
+  persons?: readonly PersonInput[];
+  records: readonly RecordInput[];
+}
+
+/** A stored batch. */
+export interface ImportBatch {
+  id: string;
+  connector: string;
+  connectorVersion: string;
+  fileName: string;
+  fileHash: string;
+  encoding: string;
+  status: 'committed';
+  rowCount: number;
+  recordCount: number;
+  linkedCount: number;
+  ambiguousCount: number;
+  unmatchedCount: number;
+  summary: Record<string, unknown>;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** Id of the `seq`-th record (0-based) of a batch. */
+export function sourceRecordId(batchId: string, seq: number): string {
+  return `${batchId}:${seq}`;
+}
+
+/**
+ * Stores a validated import all-or-nothing: children and persons (upserted), the batch, its
+ * records and their identities. Throws `DbError('duplicate')` when the file was imported before.
+ * @example await insertBatch(db, { batch, children, persons, records });
+ */
+export async function insertBatch(db: Db, input: InsertBatchInput): Promise<ImportBatch> {
+  const { batch, records } = input;
+  const createdAt = batch.createdAt ?? nowIso();
+  const count = (status: LinkStatus): number =>
+    records.filter((r) => r.linkStatus === status).length;
+  const header: ImportBatchesTable = {
+    id: batch.id,
+    connector: batch.connector,
+    connector_version: batch.connectorVersion,
+    file_name: batch.fileName,
+    file_hash: batch.fileHash,
+    encoding: batch.encoding,
+    status: 'committed',
+    row_count: batch.rowCount,
+    record_count: records.length,
+    linked_count: count('linked'),
+    ambiguous_count: count('ambiguous'),
+    unmatched_count: count('unmatched'),
+    summary_json: toJson(batch.summary),
+    created_by: batch.createdBy,
+    created_at: createdAt,
+  };
+  try {
+    await inTransaction(db, async function writeBatch(trx) {
+      if (await findBatchByHash(trx, batch.connector, batch.fileHash)) {
+        throw new DbError('duplicate', 'this file was already imported');
+      }
+      await trx.insertInto('import_batches').values(header).execute();
+      const children = (input.children ?? []).map((c) => ({
+        ...c,
+        created_at: createdAt,
+        updated_at: createdAt,
+      }));
+      await bulkInsert(trx, 'children', children, {
+        key: ['id'],
+        update: ['sex', 'age', 'school', 'grade', 'nursery', 'updated_at'],
+      });
+      await bulkInsert(trx, 'persons', (input.persons ?? []).map(personRow), {
+        key: ['child_id'],
+        update: personColumns,
+      });
+      const rows = records.map((r, seq) => ({
+        id: sourceRecordId(batch.id, seq),
+        batch_id: batch.id,
+        seq,
+        connector: batch.connector,
+        connector_version: batch.connectorVersion,
+        file: batch.fileName,
+        line: r.line,
+        kind: r.kind,
+        child_id: r.childId,
+        link_status: r.linkStatus,
+        link_method: r.linkMethod,
+        link_confidence: r.linkConfidence,
+        facts_json: toJson(r.facts),
+        context_json: toJson(r.context),
+      }));
+      await bulkInsert(trx, 'source_records', rows);
+      const identities = records.flatMap((r, seq) =>
+        r.identity === undefined
+          ? []
+          : [
+              {
+                record_id: sourceRecordId(batch.id, seq),
+                identity_json: toJson(r.identity.value),
+                identity_key: r.identity.key,
+              },
+            ],
+      );
+      await bulkInsert(trx, 'record_identities', identities);
+    });
+  } catch (error) {
+    // A concurrent import of the same file loses on the unique (connector, file_hash) key.
+    if (isUniqueViolation(error) && /file_hash|import_batches_file_uq/.test(describe(error))) {
+      throw new DbError('duplicate', 'this file was already imported', { cause: error });
+    }
+    throw error;
+  }
+  return toBatch(header);
+}
+
+function describe(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return '';
+  const { message, constraint } = error as { message?: unknown; constraint?: unknown };
+  return `${String(message)} ${String(constraint)}`;
+}
+
+const personColumns = [
+  'resident_number',
+  'household_number',
+  'name',
+  'name_key',
+  'kana',
+  'kana_key',
+  'birth_date',
+  'sex',
+  'relation',
+  'address',
+  'dv_support',
+] as const;
+
+function personRow(p: PersonInput): PersonsTable {
+  return {
+    child_id: p.childId,
+    resident_number: p.residentNumber,
+    household_number: p.householdNumber,
+    name: p.name,
+    name_key: p.nameKey,
+    kana: p.kana,
+    kana_key: p.kanaKey,
+    birth_date: p.birthDate,
+    sex: p.sex,
+    relation: p.relation,
+    address: p.address,
+    dv_support: p.dvSupport ? 1 : 0,
+  };
+}
+
+const summarySchema = z.record(z.string(), z.unknown());
+
+function toBatch(row: ImportBatchesTable): ImportBatch {
+  return {
+    id: row.id,
+    connector: row.connector,
+    connectorVersion: row.connector_version,
+    fileName: row.file_name,
+    fileHash: row.file_hash,
+    encoding: row.encoding,
+    status: 'committed',
+    rowCount: row.row_count,
+    recordCount: row.record_count,
+    linkedCount: row.linked_count,
+    ambiguousCount: row.ambiguous_count,
+    unmatchedCount: row.unmatched_count,
+    summary: fromJson(summarySchema, row.summary_json, 'import_batches.summary_json'),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  };
+}
+
+/** The batch that imported this file through this connector, if any (re-import detection). */
+export async function findBatchByHash(
+  db: Db,
+  connector: string,
+  fileHash: string,
+): Promise<ImportBatch | undefined> {
+  const row = await db
+    .selectFrom('import_batches')
+    .selectAll()
+    .where('connector', '=', connector)
+    .where('file_hash', '=', fileHash)
+    .executeTakeFirst();
+  return row && toBatch(row);
+}
+
+/** One batch by id. */
+export async function getBatch(db: Db, id: string): Promise<ImportBatch | undefined> {
+  const row = await db
+    .selectFrom('import_batches')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toBatch(row);
+}
+
+/** Batches, newest first. */
+export async function listBatches(
+  db: Db,
+  options: { connector?: string; limit?: number; offset?: number } = {},
+): Promise<ImportBatch[]> {
+  let query = db.selectFrom('import_batches').selectAll();
+  if (options.connector !== undefined) query = query.where('connector', '=', options.connector);
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 100)
+    .offset(options.offset ?? 0)
+    .execute();
+  return rows.map(toBatch);
+}

@@ -1,0 +1,144 @@
+import {
+  contextSchema,
+  factValueSchema,
+  type FactValue,
+  type RecordContext,
+} from '@mimamori/records';
+import { z } from 'zod';
+import type { Db } from '../database';
+import { inTransaction } from '../transaction';
+import { fromJson } from '../json-column';
+import type { SourceRecordsTable } from '../schema';
+import type { LinkStatus } from './ingest';
+
+/** A stored source record with its provenance (no identity fields: those are personal). */
+export interface StoredRecord {
+  id: string;
+  batchId: string;
+  connector: string;
+  connectorVersion: string;
+  file: string;
+  line: number;
+  kind: 'person' | 'observation';
+  childId: string | null;
+  linkStatus: LinkStatus;
+  linkMethod: string | null;
+  linkConfidence: number | null;
+  facts: Record<string, FactValue>;
+  context: RecordContext;
+}
+
+/** A new link for a record (review decision or re-linkage). */
+export interface RecordLinkUpdate {
+  recordId: string;
+  childId: string | null;
+  linkStatus: LinkStatus;
+  linkMethod: string | null;
+  linkConfidence: number | null;
+}
+
+const factsSchema = z.record(z.string(), factValueSchema);
+const kindSchema = z.enum(['person', 'observation']);
+const linkStatusSchema = z.enum(['linked', 'ambiguous', 'unmatched', 'rejected']);
+
+export function toRecord(row: SourceRecordsTable): StoredRecord {
+  return {
+    id: row.id,
+    batchId: row.batch_id,
+    connector: row.connector,
+    connectorVersion: row.connector_version,
+    file: row.file,
+    line: row.line,
+    kind: kindSchema.parse(row.kind),
+    childId: row.child_id,
+    linkStatus: linkStatusSchema.parse(row.link_status),
+    linkMethod: row.link_method,
+    linkConfidence: row.link_confidence,
+    facts: fromJson(factsSchema, row.facts_json, 'source_records.facts_json'),
+    context: fromJson(contextSchema, row.context_json, 'source_records.context_json'),
+  };
+}
+
+/** Records filtered by child, batch or link status, in import order. */
+export async function listSourceRecords(
+  db: Db,
+  filter: {
+    childId?: string;
+    batchId?: string;
+    linkStatus?: LinkStatus;
+    limit?: number;
+    offset?: number;
+  },
+): Promise<StoredRecord[]> {
+  let query = db.selectFrom('source_records').selectAll();
+  if (filter.childId !== undefined) query = query.where('child_id', '=', filter.childId);
+  if (filter.batchId !== undefined) query = query.where('batch_id', '=', filter.batchId);
+  if (filter.linkStatus !== undefined) query = query.where('link_status', '=', filter.linkStatus);
+  const rows = await query
+    .orderBy('batch_id')
+    .orderBy('seq')
+    .limit(filter.limit ?? 1_000)
+    .offset(filter.offset ?? 0)
+    .execute();
+  return rows.map(toRecord);
+}
+
+/**
+ * Iterates every linked record (for deriving child facts), one page at a time by id.
+ * @example for await (const page of readLinkedRecords(db)) merge(page);
+ */
+export async function* readLinkedRecords(
+  db: Db,
+  options: { pageSize?: number } = {},
+): AsyncGenerator<StoredRecord[]> {
+  const pageSize = options.pageSize ?? 10_000;
+  let after: string | null = null;
+  for (;;) {
+    let query = db.selectFrom('source_records').selectAll().where('link_status', '=', 'linked');
+    if (after !== null) query = query.where('id', '>', after);
+    const rows = await query.orderBy('id').limit(pageSize).execute();
+    if (rows.length === 0) return;
+    yield rows.map(toRecord);
+    const last = rows[rows.length - 1];
+    if (rows.length < pageSize || last === undefined) return;
+    after = last.id;
+  }
+}
+
+/** Applies new links to records in one transaction. */
+export async function updateRecordLinks(
+  db: Db,
+  updates: readonly RecordLinkUpdate[],
+): Promise<void> {
+  await inTransaction(db, async function relink(trx) {
+    for (const u of updates) {
+      await trx
+        .updateTable('source_records')
+        .set({
+          child_id: u.childId,
+          link_status: u.linkStatus,
+          link_method: u.linkMethod,
+          link_confidence: u.linkConfidence,
+        })
+        .where('id', '=', u.recordId)
+        .execute();
+    }
+  });
+}
+
+/** Number of records per link status (optionally for one batch). */
+export async function countLinkStatuses(
+  db: Db,
+  batchId?: string,
+): Promise<Record<LinkStatus, number>> {
+  let query = db
+    .selectFrom('source_records')
+    .select((eb) => ['link_status', eb.fn.countAll().as('n')])
+    .groupBy('link_status');
+  if (batchId !== undefined) query = query.where('batch_id', '=', batchId);
+  const counts: Record<LinkStatus, number> = { linked: 0, ambiguous: 0, unmatched: 0, rejected: 0 };
+  for (const row of await query.execute()) {
+    counts[linkStatusSchema.parse(row.link_status)] = Number(row.n);
+  }
+  return counts;
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { runDifferential } from './testing/differential';
+
+// 100,000 (rules, facts) cases in total across this file and differential.test.ts (run in
+// parallel by vitest); each rule set is run against many fact records on one engine instance.
+describe('compiled evaluator vs json-rules-engine 7.3 (allowUndefinedFacts)', () => {
+  it('agrees on 50,000 random cases (seeds 11–20)', async () => {
+    let cases = 0;
+    for (let seed = 11; seed <= 20; seed += 1) {
+      const report = await runDifferential(seed, 100, 50);
+      expect(report.mismatches).toEqual([]);
+      expect(report.multiEvent).toBeGreaterThan(100);
+      cases += report.cases;
+    }
+    expect(cases).toBe(50_000);
+  });
+});

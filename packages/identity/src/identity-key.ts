@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import type { Identity } from '@mimamori/records';
+import { foldKana } from './fold-kana';
+import { foldName } from './fold-name';
+import { normalizeResidentNumber } from './resident-number';
+
+/**
+ * A stable key for a source identity, used to store and reuse staff linkage decisions: SHA-256
+ * of the folded fields (resident and household number, name, kana, birth date, sex), so spacing,
+ * width and variant-kanji differences between imports do not lose a decision. Derived from
+ * personal data: store it with the personal tables, not on the scoring side.
+ * @example identityKey({ name: '髙橋 太郎', birthDate: '2015-05-01' }) === identityKey({ name: '高橋太郎', birthDate: '2015-05-01' }) // true
+ */
+export function identityKey(identity: Identity): string {
+  const fields = [
+    normalizeResidentNumber(identity.residentNumber ?? ''),
+    normalizeResidentNumber(identity.householdNumber ?? ''),
+    foldName(identity.name ?? ''),
+    foldKana(identity.kana ?? ''),
+    identity.birthDate ?? '',
+    identity.sex ?? '',
+  ];
+  return `k_${createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 32)}`;
+}

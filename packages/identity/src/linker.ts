@@ -1,0 +1,279 @@
+import type { Identity } from '@mimamori/records';
+import { z } from 'zod';
+import { foldKana } from './fold-kana';
+import { foldName, weakNameKey } from './fold-name';
+import { identityKey } from './identity-key';
+import { isValidResidentNumber, normalizeResidentNumber } from './resident-number';
+
+/** One child on the 住基 roster, as the linker needs it (personal data: stays in memory). */
+export const rosterEntrySchema = z.object({
+  childId: z.string().min(1),
+  residentNumber: z.string().optional(),
+  householdNumber: z.string().optional(),
+  name: z.string(),
+  kana: z.string().optional(),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  sex: z.union([z.literal(1), z.literal(2)]).optional(),
+});
+export type RosterEntry = z.infer<typeof rosterEntrySchema>;
+
+export const linkMethods = [
+  'resident-number',
+  'name-birth',
+  'name-birth-kana',
+  'weak-name-birth',
+  'kana-birth',
+  'manual',
+] as const;
+export type LinkMethod = (typeof linkMethods)[number];
+
+/**
+ * Why a record was not linked. `conflict`: the resident number contradicts the roster (birth date
+ * differs, or every name match carries another number), or a manual decision names a child no
+ * longer on the roster. `rejected`: staff decided the record matches no roster child.
+ */
+export const unmatchedReasons = [
+  'no-candidate',
+  'bad-resident-number',
+  'conflict',
+  'rejected',
+] as const;
+export type UnmatchedReason = (typeof unmatchedReasons)[number];
+
+export type LinkCandidate = { childId: string; method: LinkMethod; confidence: number };
+export type LinkResult =
+  | { status: 'linked'; childId: string; method: LinkMethod; confidence: number }
+  | { status: 'ambiguous'; candidates: LinkCandidate[] }
+  | { status: 'unmatched'; reason: UnmatchedReason };
+
+/** A staff decision for one source identity, keyed by {@link identityKey}. */
+export type LinkDecision = { childId: string } | { reject: true };
+export type LinkerOptions = { decisions?: ReadonlyMap<string, LinkDecision> };
+export type Linker = { link(identity: Identity): LinkResult };
+
+/** Confidence per outcome; a person reviews everything below `linked`. */
+export const linkConfidence = {
+  residentNumber: 1,
+  manual: 1,
+  nameBirth: 0.95,
+  nameBirthNarrowed: 0.9,
+  nameBirthKanaDiffers: 0.85,
+  weakNameBirth: 0.7,
+  kanaBirth: 0.6,
+  review: 0.5,
+} as const;
+
+type Child = {
+  childId: string;
+  resident: string | undefined;
+  household: string | undefined;
+  kana: string | undefined;
+  sex: 1 | 2 | undefined;
+  birthDate: string;
+};
+
+const sep = '\u0000';
+
+/** The folded fields of the record being linked; `conflict` is set when a number rules one out. */
+type Probe = {
+  resident: string | undefined;
+  kana: string | undefined;
+  household: string | undefined;
+  sex: 1 | 2 | undefined;
+  conflict: boolean;
+};
+
+/** Each check passes when either side lacks the field: only a contradiction rules out. */
+function sexAgrees(c: Child, p: Probe): boolean {
+  return p.sex === undefined || c.sex === undefined || c.sex === p.sex;
+}
+function kanaAgrees(c: Child, p: Probe): boolean {
+  return p.kana === undefined || c.kana === undefined || c.kana === p.kana;
+}
+function narrows(c: Child, p: Probe): boolean {
+  const household =
+    p.household === undefined || c.household === undefined || c.household === p.household;
+  return household && sexAgrees(c, p) && kanaAgrees(c, p);
+}
+function confirmsKana(c: Child, p: Probe): boolean {
+  return p.kana !== undefined && c.kana === p.kana;
+}
+
+/**
+ * Candidates whose valid resident number does not differ from the record's; flags a conflict
+ * when the number ruled every one out.
+ */
+function compatible(found: readonly Child[] | undefined, p: Probe): readonly Child[] {
+  if (found === undefined) return [];
+  if (p.resident === undefined) return found;
+  const kept = found.filter(
+    (c) => p.resident === undefined || c.resident === undefined || c.resident === p.resident,
+  );
+  if (kept.length === 0) p.conflict = true;
+  return kept;
+}
+
+/**
+ * Caches a fold by raw text, bounded: records usually spell a name exactly as the roster does, so
+ * the keys folded while indexing the roster serve most lookups.
+ */
+function memoize(fold: (text: string) => string, limit: number): (text: string) => string {
+  const cache = new Map<string, string>();
+  return function memoized(text: string): string {
+    let folded = cache.get(text);
+    if (folded === undefined) {
+      folded = fold(text);
+      if (cache.size < limit) cache.set(text, folded);
+    }
+    return folded;
+  };
+}
+
+function push(index: Map<string, Child[]>, key: string, child: Child): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [child]);
+  else list.push(child);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * Builds an in-memory linker over the roster (Map indexes; pure). Order: manual decision →
+ * resident number (check digit first; never guessed) → folded name + birth date (narrowed by sex,
+ * kana, household) → weak name key + birth date + agreeing kana → kana + birth date (always
+ * for review: a name mismatch is confirmed by a person).
+ * @example
+ * const linker = createLinker([{ childId: 'c1', name: '髙橋太郎', birthDate: '2015-05-01' }]);
+ * linker.link({ name: '高橋 太郎', birthDate: '2015-05-01' }); // linked c1, name-birth, 0.95
+ */
+export function createLinker(
+  children: readonly RosterEntry[],
+  options: LinkerOptions = {},
+): Linker {
+  const decisions = options.decisions ?? new Map<string, LinkDecision>();
+  const limit = 2 * children.length + 100_000;
+  const nameKey = memoize(foldName, limit);
+  const weakKey = memoize(weakNameKey, limit);
+  const kanaKey = memoize(foldKana, limit);
+  const ids = new Set<string>();
+  const byResident = new Map<string, Child[]>();
+  const byName = new Map<string, Child[]>();
+  const byWeak = new Map<string, Child[]>();
+  const byKana = new Map<string, Child[]>();
+  for (const entry of children) {
+    const resident = normalizeResidentNumber(entry.residentNumber ?? '');
+    const child: Child = {
+      childId: entry.childId,
+      resident: isValidResidentNumber(resident) ? resident : undefined,
+      household: nonEmpty(normalizeResidentNumber(entry.householdNumber ?? '')),
+      kana: nonEmpty(kanaKey(entry.kana ?? '')),
+      sex: entry.sex,
+      birthDate: entry.birthDate,
+    };
+    ids.add(child.childId);
+    if (child.resident !== undefined) push(byResident, child.resident, child);
+    push(byName, nameKey(entry.name) + sep + entry.birthDate, child);
+    push(byWeak, weakKey(entry.name) + sep + entry.birthDate, child);
+    if (child.kana !== undefined) push(byKana, child.kana + sep + entry.birthDate, child);
+  }
+
+  const linked = (c: Child, method: LinkMethod, confidence: number): LinkResult => ({
+    status: 'linked',
+    childId: c.childId,
+    method,
+    confidence,
+  });
+  const ambiguous = (cs: readonly Child[], method: LinkMethod, confidence: number): LinkResult => ({
+    status: 'ambiguous',
+    candidates: cs.map((c) => ({ childId: c.childId, method, confidence })),
+  });
+  const unmatched = (reason: UnmatchedReason): LinkResult => ({ status: 'unmatched', reason });
+
+  function decide(decision: LinkDecision): LinkResult {
+    if ('reject' in decision) return unmatched('rejected');
+    if (!ids.has(decision.childId)) return unmatched('conflict');
+    return { status: 'linked', childId: decision.childId, method: 'manual', confidence: 1 };
+  }
+
+  return {
+    link: function link(identity: Identity): LinkResult {
+      if (decisions.size > 0) {
+        const decision = decisions.get(identityKey(identity));
+        if (decision !== undefined) return decide(decision);
+      }
+      const birth = identity.birthDate;
+      const rawResident = nonEmpty(normalizeResidentNumber(identity.residentNumber ?? ''));
+      if (rawResident !== undefined && !isValidResidentNumber(rawResident)) {
+        return unmatched('bad-resident-number');
+      }
+      if (rawResident !== undefined) {
+        const found = byResident.get(rawResident);
+        if (found !== undefined) {
+          const agreeing = found.filter((c) => birth === undefined || c.birthDate === birth);
+          const [only] = agreeing;
+          if (only === undefined) return unmatched('conflict');
+          return agreeing.length === 1
+            ? linked(only, 'resident-number', linkConfidence.residentNumber)
+            : ambiguous(agreeing, 'resident-number', linkConfidence.review);
+        }
+      }
+      if (birth === undefined) return unmatched('no-candidate');
+
+      const probe: Probe = {
+        resident: rawResident,
+        kana: nonEmpty(kanaKey(identity.kana ?? '')),
+        household: nonEmpty(normalizeResidentNumber(identity.householdNumber ?? '')),
+        sex: identity.sex,
+        conflict: false,
+      };
+      const name = nonEmpty(identity.name);
+      if (name !== undefined) {
+        const exact = compatible(byName.get(nameKey(name) + sep + birth), probe);
+        const [first] = exact;
+        if (first !== undefined && exact.length === 1) {
+          if (!sexAgrees(first, probe))
+            return ambiguous(exact, 'name-birth', linkConfidence.review);
+          if (confirmsKana(first, probe))
+            return linked(first, 'name-birth-kana', linkConfidence.nameBirth);
+          return kanaAgrees(first, probe)
+            ? linked(first, 'name-birth', linkConfidence.nameBirth)
+            : linked(first, 'name-birth', linkConfidence.nameBirthKanaDiffers);
+        }
+        if (exact.length > 1) {
+          const narrowed = exact.filter((c) => narrows(c, probe));
+          const [only] = narrowed;
+          if (only !== undefined && narrowed.length === 1) {
+            const method = confirmsKana(only, probe) ? 'name-birth-kana' : 'name-birth';
+            return linked(only, method, linkConfidence.nameBirthNarrowed);
+          }
+          return ambiguous(
+            narrowed.length > 0 ? narrowed : exact,
+            'name-birth',
+            linkConfidence.review,
+          );
+        }
+        const weak = compatible(byWeak.get(weakKey(name) + sep + birth), probe).filter((c) =>
+          sexAgrees(c, probe),
+        );
+        const [weakOnly] = weak;
+        if (weakOnly !== undefined && weak.length === 1 && confirmsKana(weakOnly, probe)) {
+          return linked(weakOnly, 'weak-name-birth', linkConfidence.weakNameBirth);
+        }
+        if (weak.length > 0) return ambiguous(weak, 'weak-name-birth', linkConfidence.review);
+      }
+      if (probe.kana !== undefined) {
+        const byReading = compatible(byKana.get(probe.kana + sep + birth), probe).filter((c) =>
+          sexAgrees(c, probe),
+        );
+        if (byReading.length > 0) {
+          const confidence =
+            byReading.length === 1 ? linkConfidence.kanaBirth : linkConfidence.review;
+          return ambiguous(byReading, 'kana-birth', confidence);
+        }
+      }
+      return unmatched(probe.conflict ? 'conflict' : 'no-candidate');
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { Db } from '@mimamori/db';
+
+/** Who is acting (for provenance and the audit log). */
+export interface Actor {
+  id: string | null;
+  role: string;
+  ip?: string | null;
+}
+
+/** What every pipeline step needs. */
+export interface PipelineContext {
+  db: Db;
+  /** Keyed pseudonym of a resident number (HMAC); the key never leaves configuration. */
+  pseudonymize: (residentNumber: string) => string;
+  /** Reference date (ISO) for ages and school grades. */
+  asOf: string;
+  /** Ages (inclusive, on `asOf`) of the residents who are judged: 3–15 in the village. */
+  ageRange: readonly [number, number];
+  actor?: Actor | null;
+}

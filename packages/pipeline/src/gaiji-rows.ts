@@ -1,0 +1,43 @@
+import type { Connector, RawRow } from '@mimamori/connector-kit';
+import { applyGaijiTable } from '@mimamori/identity';
+import type { RowIssue } from '@mimamori/records';
+
+/**
+ * Replaces mapped 外字 in every identity/personal cell and reports each unmapped one with its
+ * line and column (the character's position is not revealed, only its code).
+ */
+export function applyGaijiToRows(
+  connector: Connector,
+  rows: readonly RawRow[],
+  table: ReadonlyMap<string, string>,
+): { rows: RawRow[]; issues: RowIssue[]; mapped: number } {
+  const keys = connector.columns
+    .filter((c) => c.role === 'identity' || c.role === 'personal')
+    .map((c) => c.key);
+  const issues: RowIssue[] = [];
+  let mapped = 0;
+  const out = rows.map(function mapRow(row) {
+    let values: Record<string, string | undefined> | undefined;
+    for (const key of keys) {
+      const text = row.values[key];
+      if (text === undefined || text === '') continue;
+      const result = applyGaijiTable(text, table);
+      if (result.text === text && result.unmapped.length === 0) continue;
+      for (const u of result.unmapped) {
+        issues.push({
+          file: row.file,
+          line: row.line,
+          column: row.columns[key] ?? 0,
+          code: 'gaiji_unmapped',
+          field: key,
+          message: `外字 ${u.code} has no entry in the 外字 table: map it to a standard character`,
+        });
+      }
+      mapped += result.unmapped.length === 0 ? 1 : 0;
+      values ??= { ...row.values };
+      values[key] = result.text;
+    }
+    return values ? { ...row, values } : row;
+  });
+  return { rows: out, issues, mapped };
+}

@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { readRows, type Connector } from '@mimamori/connector-kit';
+import {
+  appendAudit,
+  findBatchByHash,
+  incrementCounter,
+  insertBatch,
+  listGaiji,
+  type Db,
+} from '@mimamori/db';
+import type { RowIssue, SourceRecord } from '@mimamori/records';
+import { applyGaijiToRows } from './gaiji-rows';
+import { buildRosterRows, validateRosterRecords } from './roster-records';
+import { linkRecords, type LinkageReport } from './link-records';
+import { applyBatchToChildren } from './derive-facts';
+import type { PipelineContext } from './context';
+
+/** What one import (or dry run) reports. Counts only: no cell values. */
+export interface ImportSummary {
+  connector: string;
+  connectorVersion: string;
+  file: string;
+  fileHash: string;
+  encoding: string;
+  rows: number;
+  records: number;
+  fieldCounts: Record<string, number>;
+  gaijiMapped: number;
+  /** Roster only: residents outside the judged age range (not stored as children). */
+  outsideAgeRange: number;
+  linkage: LinkageReport | null;
+}
+
+/** The outcome of an import: all-or-nothing. */
+export type ImportOutcome =
+  | { ok: true; dryRun: boolean; batchId: string | null; summary: ImportSummary }
+  | { ok: false; issues: RowIssue[]; summary: ImportSummary | null };
+
+/** Options for {@link importFile}. */
+export interface ImportOptions {
+  connector: Connector;
+  /** File name as shown in issues (`file:line:column`). */
+  file: string;
+  bytes: Uint8Array;
+  dryRun?: boolean;
+  /** Progress callback (phase name and fraction 0–1), e.g. for SSE. */
+  onProgress?: (phase: 'read' | 'validate' | 'link' | 'store' | 'done', fraction: number) => void;
+}
+
+function byPosition(a: RowIssue, b: RowIssue): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+function countFields(records: readonly SourceRecord[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of records) {
+    for (const [k, v] of Object.entries(r.facts)) if (v !== null) counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * Imports one file through a connector, all-or-nothing: reads and validates every row, maps
+ * 外字, links records to the roster, and stores the batch with derived facts in ONE transaction.
+ * Any problem (bad row, unmapped 外字, duplicate file) stores nothing and returns every issue.
+ * @example const outcome = await importFile(ctx, { connector: roster, file: 'juki.csv', bytes });
+ */
+export async function importFile(ctx: PipelineContext, options: ImportOptions): Promise<ImportOutcome> {
+  const { connector, file, bytes } = options;
+  const progress = options.onProgress ?? (() => undefined);
+  progress('read', 0);
+  const read = await readRows(connector, { file, bytes });
+  const gaijiTable = new Map((await listGaiji(ctx.db)).map((e) => [e.code, e.standard]));
+  const gaiji = applyGaijiToRows(connector, read.rows, gaijiTable);
+  progress('validate', 0.2);
+  const issues: RowIssue[] = [...read.issues, ...gaiji.issues];
+  const records: SourceRecord[] = [];
+  for (const row of gaiji.rows) {
+    const result = connector.normalize(row);
+    issues.push(...result.issues);
+    if (result.issues.length === 0) records.push(...result.records);
+  }
+  if (connector.roster) issues.push(...validateRosterRecords(connector, gaiji.rows, records));
+  const fileHash = createHash('sha256').update(bytes).digest('hex');
+  const summary: ImportSummary = {
+    connector: connector.name,
+    connectorVersion: connector.version,
+    file,
+    fileHash,
+    encoding: read.encoding,
+    rows: read.rows.length,
+    records: records.length,
+    fieldCounts: countFields(records),
+    gaijiMapped: gaiji.mapped,
+    outsideAgeRange: 0,
+    linkage: null,
+  };
+  if (issues.length === 0 && (await findBatchByHash(ctx.db, connector.name, fileHash))) {
+    issues.push({
+      file,
+      line: 0,
+      column: 0,
+      code: 'duplicate_file',
+      message: 'this file was already imported (same content hash)',
+    });
+  }
+  if (issues.length > 0) return { ok: false, issues: issues.sort(byPosition), summary };
+
+  progress('link', 0.5);
+  const roster = connector.roster ? buildRosterRows(ctx, records) : null;
+  const linked = roster ?? (await linkRecords(ctx.db, records));
+  if (linked === null) {
+    const issue: RowIssue = {
+      file,
+      line: 0,
+      column: 0,
+      code: 'no_roster',
+      message: 'import the resident roster first: there are no children to link records to',
+    };
+    return { ok: false, issues: [issue], summary };
+  }
+  summary.linkage = linked.report;
+  if (roster) summary.outsideAgeRange = roster.outsideAgeRange;
+  if (options.dryRun) {
+    progress('done', 1);
+    return { ok: true, dryRun: true, batchId: null, summary };
+  }
+
+  progress('store', 0.7);
+  const batchId = await ctx.db.transaction().execute(async function storeImport(trx: Db) {
+    const seq = await incrementCounter(trx, 'import_batch');
+    const id = `b${String(seq).padStart(8, '0')}`;
+    const children = await applyBatchToChildren(trx, connector, linked.records, roster?.children ?? null);
+    await insertBatch(trx, {
+      batch: {
+        id,
+        connector: connector.name,
+        connectorVersion: connector.version,
+        fileName: file,
+        fileHash,
+        encoding: read.encoding,
+        rowCount: read.rows.length,
+        summary: { ...summary },
+        createdBy: ctx.actor?.id ?? null,
+      },
+      children: children.children,
+      persons: roster?.persons ?? [],
+      records: linked.records,
+    });
+    await children.writeFacts();
+    await appendAudit(trx, {
+      actorId: ctx.actor?.id ?? null,
+      actorRole: ctx.actor?.role ?? 'system',
+      action: 'import.commit',
+      targetType: 'import_batch',
+      targetId: id,
+      ip: ctx.actor?.ip ?? null,
+      details: { connector: connector.name, file, rows: read.rows.length, records: records.length },
+    });
+    return id;
+  });
+  progress('done', 1);
+  return { ok: true, dryRun: false, batchId, summary };
+}
