@@ -8,10 +8,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, migrateToLatest } from '../packages/db/src/index';
-import { createApp, createDbDeps, createPasswordHasher, createServer } from '../apps/api/src/index';
+import { createPseudonymizer } from '../packages/identity/src/index';
+import {
+  createApp,
+  createPasswordHasher,
+  createProductionDeps,
+  createServer,
+} from '../apps/api/src/index';
 import { runLoad } from '../apps/api/src/load-test';
-import { createFixtureServices } from '../apps/api/src/testing/fixture-services';
-import { seedDatabase, seedPassword } from '../apps/api/src/testing/seed';
+import { seedCases, seedDatabase, seedPassword } from '../apps/api/src/testing/seed';
 
 const children = Number(process.env.BENCH_CHILDREN ?? 600);
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
@@ -23,13 +28,15 @@ async function main(): Promise<number> {
   try {
     await migrateToLatest(database.db);
     await seedDatabase(database.db, createPasswordHasher(), { children });
-    const base = createDbDeps(database.db);
-    // The engine/pipeline preview is wired by the lead; until then the fixture answers.
-    const fixtures = createFixtureServices(database.db);
-    const app = createApp(
-      { ...base, ...fixtures, runs: { ...base.runs, start: fixtures.start } },
-      { log: () => undefined },
-    );
+    const deps = createProductionDeps({
+      db: database.db,
+      connectors: new Map(),
+      pseudonymize: createPseudonymizer('bench-only-pseudonym-key-0123456789abcdef'),
+      asOf: '2026-04-01',
+      ageRange: [3, 15],
+      cases: () => Promise.resolve(seedCases),
+    });
+    const app = createApp(deps, { log: () => undefined });
     const server = createServer({ app, port: 0, host: '127.0.0.1' });
     const { url } = await server.listen();
     try {

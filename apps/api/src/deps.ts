@@ -227,6 +227,8 @@ export interface ImportService {
     bytes: Uint8Array;
     dryRun: boolean;
     by: string;
+    /** Id under which progress events are published (default: a generated one). */
+    progressId?: string | undefined;
   }): Promise<ImportResult | undefined>;
   list(): Promise<ImportBatch[]>;
   get(id: string): Promise<ImportBatchDetail | undefined>;

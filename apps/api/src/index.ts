@@ -5,3 +5,10 @@ export { roles, type Role } from './roles';
 export { ApiError } from './problem';
 export { checkPassword, createPasswordHasher } from './password';
 export { createDbDeps, type DbDeps } from './db-deps';
+export {
+  createProductionDeps,
+  defaultRulesDir,
+  type ProductionDeps,
+  type ProductionOptions,
+} from './wiring/production-deps';
+export { casesFromDirectory, type CaseSource } from './wiring/engine-service';

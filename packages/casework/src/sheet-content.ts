@@ -13,6 +13,19 @@ export const reviewRoles = [
 export type ReviewRole = (typeof reviewRoles)[number];
 
 const text = z.string().max(4000);
+const day = z.iso.date().nullable();
+
+/** A change to the review-meeting notes: any subset of the fields. */
+export const sheetNotesPatchSchema = z.object({
+  educationBoard: text.optional(),
+  principal: text.optional(),
+  schoolNurse: text.optional(),
+  schoolSocialWorker: text.optional(),
+  summary: text.optional(),
+  meetingDate: day.optional(),
+});
+/** A change to the notes. */
+export type SheetNotesPatch = z.infer<typeof sheetNotesPatchSchema>;
 
 /** Review-meeting notes: one free text per role, a summary and the meeting date. */
 export const sheetNotesSchema = z.object({
@@ -21,15 +34,10 @@ export const sheetNotesSchema = z.object({
   schoolNurse: text.default(''),
   schoolSocialWorker: text.default(''),
   summary: text.default(''),
-  meetingDate: z.iso.date().nullable().default(null),
+  meetingDate: day.default(null),
 });
 /** Review-meeting notes of a sheet. */
 export type SheetNotes = z.infer<typeof sheetNotesSchema>;
-
-/** A change to the notes: any subset of the fields. */
-export const sheetNotesPatchSchema = sheetNotesSchema.partial();
-/** A change to the notes. */
-export type SheetNotesPatch = z.infer<typeof sheetNotesPatchSchema>;
 
 /** One data source behind a matched item (e.g. `welfare`), and whether the school holds it. */
 const sourceSchema = z.object({

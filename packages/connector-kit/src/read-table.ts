@@ -94,8 +94,8 @@ function toTable(
   return { header: headerRow.cells, headerLine: headerRow.line, rows, issues, encoding };
 }
 
-async function readXlsxTable(input: FileInput, sheet?: string): Promise<TableReadResult> {
-  const read = await readXlsx(input.bytes, sheet);
+function readXlsxTable(input: FileInput, sheet?: string): TableReadResult {
+  const read = readXlsx(input.bytes, sheet);
   if (!read.ok) {
     const issue: RowIssue = {
       file: input.file,

@@ -75,6 +75,8 @@ export interface RecordIdentitiesTable {
 /** Merged facts per child (derived). */
 export interface ChildFactsTable {
   child_id: string;
+  /** Connector name (or `manual`) the facts came from. */
+  source: string;
   facts_json: string;
   data_version: number;
   updated_at: string;

@@ -15,7 +15,10 @@ function rate(records: number, ms: number): string {
   return `${Math.round((records / ms) * 1000).toLocaleString('en-US')}/s`;
 }
 
-async function timeJre(engine: Engine, records: readonly Record<string, unknown>[]): Promise<number> {
+async function timeJre(
+  engine: Engine,
+  records: readonly Record<string, unknown>[],
+): Promise<number> {
   const start = performance.now();
   for (const facts of records) await engine.run(facts);
   return performance.now() - start;
@@ -37,10 +40,19 @@ export async function runEngineBench(): Promise<void> {
   const ruleSet = loadDemoRuleSet();
   const compiledSet = compileRuleSet(ruleSet);
   const scorer = createScorer(ruleSet);
-  const engine = new Engine(compiledSet.ruleSet.rules.map(toJreRule) as never[], { allowUndefinedFacts: true });
-  for (const [name, condition] of Object.entries(ruleSet.conditions ?? {})) engine.setCondition(name, condition as never);
-  console.log(`demo rule set: ${compiledSet.rules.length} rules, ${compiledSet.compiled.factIds.length} facts; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this machine`);
-  console.log(`json-rules-engine runs on min(N, ${jreCap}) records (BENCH_JRE_CAP) and its rate is extrapolated to N.\n`);
+  const engine = new Engine(compiledSet.ruleSet.rules.map(toJreRule) as never[], {
+    allowUndefinedFacts: true,
+  });
+  for (const [name, condition] of Object.entries(ruleSet.conditions ?? {}))
+    engine.setCondition(name, condition as never);
+  console.log(
+    `demo rule set: ${compiledSet.rules.length} rules, ${compiledSet.compiled.factIds.length} facts; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on this machine`,
+  );
+  console.log(
+    `json-rules-engine runs on min(N, ${jreCap}) records (BENCH_JRE_CAP) and its rate is extrapolated to N.\n`,
+  );
   let flaggedPool: Record<string, unknown>[] = [];
   for (const n of sizes) {
     const records = syntheticFacts(n, n);
@@ -51,19 +63,27 @@ export async function runEngineBench(): Promise<void> {
       for (const facts of records) compiledSet.compiled.evaluate(facts);
     });
     const batchMs = time(() => scorer.scoreBatch(records));
-    const columns = Object.fromEntries(compiledSet.compiled.factIds.map((id) => [id, records.map((r) => r[id])]));
+    const columns = Object.fromEntries(
+      compiledSet.compiled.factIds.map((id) => [id, records.map((r) => r[id])]),
+    );
     const columnsMs = time(() => scorer.scoreColumns({ count: n, columns }));
     const ours = (label: string, ms: number) =>
       `  ${label.padEnd(44)} ${ms.toFixed(1).padStart(9)} ms  ${rate(n, ms).padStart(14)}  ×${Math.round(((n / ms) * 1000) / jreRate).toLocaleString('en-US')} json-rules-engine`;
     console.log(`N = ${n.toLocaleString('en-US')}`);
-    console.log(`  ${'json-rules-engine engine.run (events)'.padEnd(44)} ${((jreMs / sample.length) * n).toFixed(0).padStart(9)} ms  ${rate(sample.length, jreMs).padStart(14)}  (measured on ${sample.length.toLocaleString('en-US')})`);
+    console.log(
+      `  ${'json-rules-engine engine.run (events)'.padEnd(44)} ${((jreMs / sample.length) * n).toFixed(0).padStart(9)} ms  ${rate(sample.length, jreMs).padStart(14)}  (measured on ${sample.length.toLocaleString('en-US')})`,
+    );
     console.log(ours('ours: evaluate() per record (events, same order)', evaluateMs));
     console.log(ours('ours: scoreBatch(records) (points+levels)', batchMs));
     console.log(ours('ours: scoreColumns(fact columns)', columnsMs));
     if (n === 1_000_000) {
       const table = scorer.scoreBatch(records);
-      flaggedPool = records.filter((_, c) => table.typeIds.some((__, t) => (table.levels[c * table.typeIds.length + t] as number) >= 0));
-      console.log(`  1,000,000 scored in ${batchMs.toFixed(0)} ms from records, ${columnsMs.toFixed(0)} ms from columns (target < 500 ms); flagged ${((flaggedPool.length / n) * 100).toFixed(1)}%`);
+      flaggedPool = records.filter((_, c) =>
+        table.typeIds.some((__, t) => (table.levels[c * table.typeIds.length + t] as number) >= 0),
+      );
+      console.log(
+        `  1,000,000 scored in ${batchMs.toFixed(0)} ms from records, ${columnsMs.toFixed(0)} ms from columns (target < 500 ms); flagged ${((flaggedPool.length / n) * 100).toFixed(1)}%`,
+      );
     }
     console.log('');
   }
@@ -72,5 +92,7 @@ export async function runEngineBench(): Promise<void> {
   const explainMs = time(() => {
     for (const facts of flagged) explainChild(facts, 'ja');
   });
-  console.log(`explanations (full condition trees + rendered reasons) for ${flagged.length.toLocaleString('en-US')} flagged children: ${explainMs.toFixed(0)} ms (target < 500 ms)`);
+  console.log(
+    `explanations (full condition trees + rendered reasons) for ${flagged.length.toLocaleString('en-US')} flagged children: ${explainMs.toFixed(0)} ms (target < 500 ms)`,
+  );
 }

@@ -19,9 +19,12 @@ describe.each(files)('corpus %s', (file) => {
   const compiled = compileRules(corpus.rules, options);
   const oracle = createOracle(corpus.rules, options);
 
-  it.each(corpus.cases.map((c, i) => [i, c] as const))('case %i: documented result, json-rules-engine and ours agree', async (_i, testCase) => {
-    const expected = await oracle(testCase.facts);
-    expect(expected).toEqual({ ok: true, events: testCase.events });
-    expect(compiled.evaluate(testCase.facts).events).toEqual(testCase.events);
-  });
+  it.each(corpus.cases.map((c, i) => [i, c] as const))(
+    'case %i: documented result, json-rules-engine and ours agree',
+    async (_i, testCase) => {
+      const expected = await oracle(testCase.facts);
+      expect(expected).toEqual({ ok: true, events: testCase.events });
+      expect(compiled.evaluate(testCase.facts).events).toEqual(testCase.events);
+    },
+  );
 });

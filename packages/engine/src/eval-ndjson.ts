@@ -19,8 +19,15 @@ function prepare(rulesJson: unknown, withExplanation: boolean): Line {
   }
   const loaded = loadRuleSet(rulesJson);
   if (!loaded.ok) {
-    const summary = loaded.errors.slice(0, 10).map((e) => `${e.path || '/'}: ${e.message}`).join('; ');
-    throw new EngineError('invalid_rules', `Invalid rule set (${loaded.errors.length} errors): ${summary}`, { cause: loaded.errors });
+    const summary = loaded.errors
+      .slice(0, 10)
+      .map((e) => `${e.path || '/'}: ${e.message}`)
+      .join('; ');
+    throw new EngineError(
+      'invalid_rules',
+      `Invalid rule set (${loaded.errors.length} errors): ${summary}`,
+      { cause: loaded.errors },
+    );
   }
   const compiledSet = compileRuleSet(loaded.ruleSet);
   const explainChild = createExplainer(compiledSet);

@@ -12,13 +12,37 @@ export {
   type DecoratorFn,
 } from './compile/operators';
 export type { Facts } from './compile/fact-reader';
-export { compileRules, type CompiledRules, type CompileOptions, type RuleEvent } from './compile/compile-rules';
+export {
+  compileRules,
+  type CompiledRules,
+  type CompileOptions,
+  type RuleEvent,
+} from './compile/compile-rules';
 export type { RulePlan, PlanNode } from './compile/plan';
 export type { ConditionExplanation } from './compile/trace';
 export { loadRuleSet, type LoadRuleSetResult } from './validate/load-rule-set';
 export type { ValidationError } from './validate/zod-issues';
-export { compileRuleSet, toJreRule, type CompiledRuleSet, type ScoredRule } from './rule-set/compile-rule-set';
+export {
+  compileRuleSet,
+  toJreRule,
+  type CompiledRuleSet,
+  type ScoredRule,
+} from './rule-set/compile-rule-set';
 export * from './scoring/create-scorer';
+export {
+  createFactTable,
+  factTableFromColumns,
+  readFactValue,
+  type FactColumn,
+  type FactColumns,
+  type FactTable,
+  type FactTableOptions,
+} from './columnar/fact-table';
+export {
+  createTableEvaluator,
+  type MaskVisitor,
+  type TableEvaluator,
+} from './columnar/evaluate-table';
 export type { LevelOverrides } from './scoring/levels';
 export { rankWithinGroups } from './scoring/rank';
 export { explain, type RuleExplanation } from './explain/explain';

@@ -57,20 +57,27 @@ function isEmpty(row: RawRow, key: string): boolean {
   return (row.values[key]?.trim() ?? '') === '';
 }
 
-const cleaned = new WeakMap<object, object>();
+const cleanSpellings = new WeakMap<BoolSpellings, BoolSpellings>();
+const cleanCodes = new WeakMap<object, Readonly<Record<string, string>>>();
+const filled = (text: string): boolean => text.trim() !== '';
 
-/** The spellings or code table without the empty-cell entry (handled before reading). */
-function nonEmpty<T extends BoolSpellings | Readonly<Record<string, string>>>(table: T): T {
-  let out = cleaned.get(table) as T | undefined;
-  if (out) return out;
-  if ('true' in table && Array.isArray(table.true) && 'false' in table) {
-    const spellings = table as BoolSpellings;
-    const filter = (list: readonly string[]) => list.filter((s) => s.trim() !== '');
-    out = { true: filter(spellings.true), false: filter(spellings.false) } as T;
-  } else {
-    out = Object.fromEntries(Object.entries(table).filter(([code]) => code.trim() !== '')) as T;
+/** Spellings without the empty-cell entry (handled before reading), so messages list real ones. */
+function spellingsOf(spellings: BoolSpellings): BoolSpellings {
+  let out = cleanSpellings.get(spellings);
+  if (!out) {
+    out = { true: spellings.true.filter(filled), false: spellings.false.filter(filled) };
+    cleanSpellings.set(spellings, out);
   }
-  cleaned.set(table, out);
+  return out;
+}
+
+/** The code table without the empty-cell entry. */
+function codesOf(codes: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  let out = cleanCodes.get(codes);
+  if (!out) {
+    out = Object.fromEntries(Object.entries(codes).filter(([code]) => filled(code)));
+    cleanCodes.set(codes, out);
+  }
   return out;
 }
 
@@ -107,12 +114,12 @@ function readFact(
       const spellings = fact.boolean ?? DEFAULT_MARK;
       if (isEmpty(row, key) && spellings.false.includes('')) return false;
       if (isEmpty(row, key) && spellings.true.includes('')) return true;
-      return r.bool(key, nonEmpty(spellings));
+      return r.bool(key, spellingsOf(spellings));
     }
     case 'code': {
       const empty = fact.codes?.[''];
       if (isEmpty(row, key) && empty !== undefined) return empty;
-      return r.code(key, nonEmpty(fact.codes ?? {}));
+      return r.code(key, codesOf(fact.codes ?? {}));
     }
     case 'date':
       return readDate(ctx, key, column);

@@ -35,7 +35,10 @@ export function toKitCsv(bytes: Uint8Array, delimiter: number, headerRow: number
     if (line >= headerRow) {
       if (needsQuote) {
         out.push(QUOTE);
-        for (const b of field) b === QUOTE ? out.push(QUOTE, QUOTE) : out.push(b);
+        for (const b of field) {
+          if (b === QUOTE) out.push(QUOTE);
+          out.push(b);
+        }
         out.push(QUOTE);
       } else for (const b of field) out.push(b);
     }

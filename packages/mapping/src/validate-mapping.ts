@@ -167,7 +167,11 @@ function columnProblems(column: MappedColumn, at: string, prefix: string): Mappi
   return out;
 }
 
-/** Cross-field problems of a mapping that already has the right shape. */
+/**
+ * Cross-field problems of a mapping that already has the right shape.
+ *
+ * @example mappingProblems(mappingSchema.parse(doc)).map((p) => p.path) // ['/columns/3/fact/id']
+ */
 export function mappingProblems(mapping: Mapping): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const prefix = factPrefix(mapping.name);

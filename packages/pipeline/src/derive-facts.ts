@@ -2,7 +2,9 @@ import type { Connector } from '@mimamori/connector-kit';
 import {
   bumpDataVersion,
   readAllChildFacts,
-  upsertChildFacts,
+  readChildProfiles,
+  replaceSourceFacts,
+  setChildrenContext,
   type ChildFacts,
   type ChildInput,
   type ChildWithFacts,
@@ -11,7 +13,9 @@ import {
 } from '@mimamori/db';
 import type { RecordContext } from '@mimamori/records';
 
-const contextKeys = ['school', 'grade', 'nursery'] as const;
+/** Context keys a source may own (a school export owns school and grade). */
+export const contextKeys = ['school', 'grade', 'nursery'] as const;
+type ContextKey = (typeof contextKeys)[number];
 
 /** Loads every child with its facts into a map (the scoring side's view: no personal data). */
 export async function loadChildren(db: Db): Promise<Map<string, ChildWithFacts>> {
@@ -22,17 +26,53 @@ export async function loadChildren(db: Db): Promise<Map<string, ChildWithFacts>>
   return children;
 }
 
-function sameFacts(a: ChildFacts, b: ChildFacts): boolean {
-  const ak = Object.keys(a);
-  if (ak.length !== Object.keys(b).length) return false;
-  return ak.every((k) => Object.is(a[k], b[k]));
+/** Merges linked records' facts and context per child, later records winning. */
+export function mergeLinked(records: Iterable<Pick<RecordInput, 'linkStatus' | 'childId' | 'facts' | 'context'>>): {
+  facts: Map<string, ChildFacts>;
+  context: Map<string, RecordContext>;
+  owned: Set<ContextKey>;
+} {
+  const facts = new Map<string, ChildFacts>();
+  const context = new Map<string, RecordContext>();
+  const owned = new Set<ContextKey>();
+  for (const r of records) {
+    if (r.linkStatus !== 'linked' || r.childId === null) continue;
+    const f = facts.get(r.childId);
+    if (f) Object.assign(f, r.facts);
+    else facts.set(r.childId, { ...r.facts });
+    const c = context.get(r.childId);
+    if (c) Object.assign(c, r.context);
+    else context.set(r.childId, { ...r.context });
+    for (const k of contextKeys) if (r.context[k] !== undefined) owned.add(k);
+  }
+  return { facts, context, owned };
+}
+
+/** Writes one source's snapshot: its facts replace the previous ones, and the context it owns. */
+export async function writeSourceSnapshot(
+  db: Db,
+  source: string,
+  merged: ReturnType<typeof mergeLinked>,
+): Promise<void> {
+  const version = await bumpDataVersion(db);
+  await replaceSourceFacts(
+    db,
+    source,
+    [...merged.facts].map(([childId, facts]) => ({ childId, facts })),
+    version,
+  );
+  await setChildrenContext(
+    db,
+    [...merged.owned],
+    [...merged.context].map(([id, c]) => ({ id, school: c.school ?? null, grade: c.grade ?? null, nursery: c.nursery ?? null })),
+  );
 }
 
 /**
- * Computes what a batch changes on the scoring side. Every source sends full snapshots, so a
+ * Prepares what a batch changes on the scoring side. Every source sends full snapshots, so a
  * connector's latest batch replaces all of that connector's facts (and the context keys it
- * carries: school and grade, or nursery) for every child; children it no longer lists lose them.
- * Returns the children to upsert and a `writeFacts` to call once the batch rows exist.
+ * carries) for every child. Roster children keep the context other sources gave them.
+ * Returns the children to upsert with the batch and a `writeFacts` to call once they exist.
  */
 export async function applyBatchToChildren(
   db: Db,
@@ -40,57 +80,16 @@ export async function applyBatchToChildren(
   records: readonly RecordInput[],
   rosterChildren: readonly ChildInput[] | null,
 ): Promise<{ children: ChildInput[]; writeFacts: () => Promise<void> }> {
-  const existing = await loadChildren(db);
-  const factIds = new Set(connector.facts.map((f) => f.id));
-  const owned = new Set<(typeof contextKeys)[number]>();
-  const newFacts = new Map<string, ChildFacts>();
-  const newContext = new Map<string, RecordContext>();
-  for (const r of records) {
-    if (r.linkStatus !== 'linked' || r.childId === null) continue;
-    newFacts.set(r.childId, { ...newFacts.get(r.childId), ...r.facts });
-    newContext.set(r.childId, { ...newContext.get(r.childId), ...r.context });
-    for (const k of contextKeys) if (r.context[k] !== undefined) owned.add(k);
-  }
-
-  const base = new Map<string, ChildInput>();
-  for (const c of existing.values()) {
-    base.set(c.id, { id: c.id, sex: c.sex, age: c.age, school: c.school, grade: c.grade, nursery: c.nursery });
-  }
-  const upserts: ChildInput[] = [];
-  for (const c of rosterChildren ?? []) {
-    const prev = base.get(c.id);
-    const next = prev ? { ...prev, sex: c.sex, age: c.age } : c;
-    base.set(c.id, next);
-    upserts.push(next);
-  }
-  const upserted = new Set(upserts.map((c) => c.id));
-  if (owned.size > 0) {
-    for (const child of base.values()) {
-      const ctx = newContext.get(child.id) ?? {};
-      const next = { ...child };
-      if (owned.has('school')) next.school = ctx.school ?? null;
-      if (owned.has('grade')) next.grade = ctx.grade ?? null;
-      if (owned.has('nursery')) next.nursery = ctx.nursery ?? null;
-      if (next.school !== child.school || next.grade !== child.grade || next.nursery !== child.nursery) {
-        if (upserted.has(child.id)) upserts[upserts.findIndex((u) => u.id === child.id)] = next;
-        else upserts.push(next);
-      }
-    }
-  }
-
-  const factRows: { childId: string; facts: ChildFacts }[] = [];
-  for (const id of base.keys()) {
-    const before = existing.get(id)?.facts ?? {};
-    const next: ChildFacts = {};
-    for (const [k, v] of Object.entries(before)) if (!factIds.has(k)) next[k] = v;
-    Object.assign(next, newFacts.get(id));
-    if (!existing.has(id) || !sameFacts(before, next)) factRows.push({ childId: id, facts: next });
+  let children: ChildInput[] = [];
+  if (rosterChildren) {
+    const existing = await readChildProfiles(db);
+    children = rosterChildren.map((c) => {
+      const prev = existing.get(c.id);
+      return prev ? { ...c, school: prev.school, grade: prev.grade, nursery: prev.nursery } : c;
+    });
   }
   return {
-    children: upserts,
-    writeFacts: async function writeFacts() {
-      const version = await bumpDataVersion(db);
-      if (factRows.length > 0) await upsertChildFacts(db, factRows, version);
-    },
+    children,
+    writeFacts: () => writeSourceSnapshot(db, connector.name, mergeLinked(records)),
   };
 }

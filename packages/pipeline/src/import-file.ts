@@ -147,6 +147,7 @@ export async function importFile(ctx: PipelineContext, options: ImportOptions): 
       persons: roster?.persons ?? [],
       records: linked.records,
     });
+    progress('store', 0.85);
     await children.writeFacts();
     await appendAudit(trx, {
       actorId: ctx.actor?.id ?? null,

@@ -10,3 +10,5 @@ export { applyGaijiToRows } from './gaiji-rows';
 export { buildRosterRows, validateRosterRecords } from './roster-records';
 export * from './judge';
 export * from './load-demo';
+export * from './preview';
+export * from './review';

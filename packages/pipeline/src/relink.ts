@@ -1,54 +1,38 @@
 import {
   appendAudit,
-  bumpDataVersion,
   listBatches,
+  readLinkedRecords,
   readRecordsWithIdentity,
   updateRecordLinks,
-  upsertChildFacts,
-  upsertChildren,
-  type ChildFacts,
   type Db,
   type RecordLinkUpdate,
+  type StoredRecord,
 } from '@mimamori/db';
-import type { RecordContext } from '@mimamori/records';
 import type { PipelineContext } from './context';
-import { loadChildren } from './derive-facts';
+import { mergeLinked, writeSourceSnapshot } from './derive-facts';
 import { emptyReport, loadLinker, toRecordInput, type LinkageReport } from './link-records';
 
 /**
  * Re-derives every child's facts and context from the latest batch of each connector
  * (every source sends full snapshots). Used after re-linking and review decisions.
  */
-export async function deriveAllChildFacts(db: Db): Promise<number> {
+export async function deriveAllChildFacts(db: Db): Promise<void> {
   const batches = await listBatches(db, { limit: 100_000 });
   const latest = new Map<string, string>();
   for (const b of batches) {
     const prev = latest.get(b.connector);
     if (prev === undefined || b.id > prev) latest.set(b.connector, b.id);
   }
-  const keep = new Set(latest.values());
-  const facts = new Map<string, ChildFacts>();
-  const context = new Map<string, RecordContext>();
-  for await (const page of readRecordsWithIdentity(db, { linkedOnly: true })) {
+  const bySource = new Map<string, StoredRecord[]>();
+  for await (const page of readLinkedRecords(db, { pageSize: 20_000 })) {
     for (const r of page) {
-      if (!keep.has(r.batchId) || r.childId === null) continue;
-      facts.set(r.childId, { ...facts.get(r.childId), ...r.facts });
-      context.set(r.childId, { ...context.get(r.childId), ...r.context });
+      if (latest.get(r.connector) !== r.batchId) continue;
+      const list = bySource.get(r.connector) ?? [];
+      list.push(r);
+      bySource.set(r.connector, list);
     }
   }
-  const children = await loadChildren(db);
-  const updates = [...children.values()].map((c) => {
-    const ctx = context.get(c.id) ?? {};
-    return { id: c.id, sex: c.sex, age: c.age, school: ctx.school ?? null, grade: ctx.grade ?? null, nursery: ctx.nursery ?? null };
-  });
-  await upsertChildren(db, updates);
-  const version = await bumpDataVersion(db);
-  await upsertChildFacts(
-    db,
-    [...children.keys()].map((id) => ({ childId: id, facts: facts.get(id) ?? {} })),
-    version,
-  );
-  return children.size;
+  for (const [source, records] of bySource) await writeSourceSnapshot(db, source, mergeLinked(records));
 }
 
 /**

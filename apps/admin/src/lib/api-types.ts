@@ -186,3 +186,229 @@ export type AuditEntry = {
   detail?: unknown;
 };
 export type AuditQuery = { actor?: string; action?: string; from?: string; to?: string };
+
+// Casework (issue 7): sheets, cases, decisions, overrides, notifications, KPIs, schedules.
+
+export const caseStatuses = [
+  'watch',
+  'preventive_support',
+  'case_meeting',
+  'referred',
+  'closed',
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+export const agencies = [
+  'child_family_support_center',
+  'public_health_nurse',
+  'child_guidance_center',
+  'other',
+] as const;
+export type Agency = (typeof agencies)[number];
+export const overrideReasonCodes = [
+  'additional_information',
+  'data_error',
+  'professional_judgement',
+  'family_context',
+] as const;
+export type OverrideReasonCode = (typeof overrideReasonCodes)[number];
+export const reviewRoles = [
+  'educationBoard',
+  'principal',
+  'schoolNurse',
+  'schoolSocialWorker',
+] as const;
+export type ReviewRole = (typeof reviewRoles)[number];
+
+export type SheetNotes = Record<ReviewRole | 'summary', string> & { meetingDate: string | null };
+export type SheetNotesPatch = Partial<SheetNotes>;
+export type SheetSource = { fact: string; label: string; source: string; outsideSchool: boolean };
+export type SheetItem = {
+  ruleId: string;
+  type: string;
+  points: number;
+  text: string;
+  rationale: string;
+  sources: SheetSource[];
+};
+export type SheetScore = {
+  type: string;
+  typeLabel: string;
+  points: number;
+  level: string | null;
+  outsideSchoolPoints: number;
+  rankSchool: number | null;
+  rankGrade: number | null;
+};
+export type Sheet = {
+  id: string;
+  runId: string;
+  childId: string;
+  sharedSchool: string | null;
+  createdBy: string | null;
+  updatedAt: string;
+  content: {
+    school: string | null;
+    grade: number | null;
+    asOf: string;
+    scores: SheetScore[];
+    items: SheetItem[];
+    notes: SheetNotes;
+    sharedAt: string | null;
+    sharedBy: string | null;
+    purged: boolean;
+  };
+};
+export type CaseEvent = {
+  id: string;
+  caseId: string;
+  kind: 'decision' | 'note' | 'observation' | 'override' | 'share' | 'meeting';
+  data: Record<string, unknown>;
+  actorId: string | null;
+  at: string;
+};
+export type Case = {
+  id: string;
+  childId: string;
+  status: CaseStatus;
+  openedAt: string;
+  closedAt: string | null;
+  runId: string | null;
+};
+export type CaseHistory = Case & { events: CaseEvent[]; sheets: Sheet[] };
+export type LevelOverride = {
+  id: string;
+  runId: string;
+  childId: string;
+  type: string;
+  fromLevel: string | null;
+  toLevel: string | null;
+  reasonCode: string;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  direction: 'raise' | 'lower' | 'same';
+};
+export type SheetDetail = {
+  sheet: Sheet;
+  overrides: LevelOverride[];
+  caseId: string | null;
+  observations: CaseEvent[];
+};
+export type FlaggedChild = {
+  childId: string;
+  school: string | null;
+  grade: number | null;
+  types: {
+    type: string;
+    points: number;
+    outsideSchoolPoints: number;
+    rankSchool: number | null;
+    rankGrade: number | null;
+    level: string | null;
+    effectiveLevel: string | null;
+  }[];
+  sheetId: string | null;
+  caseId: string | null;
+  caseStatus: CaseStatus | null;
+};
+export type DecisionInput = {
+  status: CaseStatus;
+  reason: string;
+  decidedOn?: string;
+  agency?: Agency;
+  agencyNote?: string;
+};
+export type MeetingInput = {
+  heldOn: string;
+  attendees: string[];
+  summary: string;
+  actions?: string;
+  nextReviewOn?: string | null;
+};
+export type OverrideInput = {
+  runId: string;
+  childId: string;
+  type: string;
+  toLevel: string | null;
+  reasonCode: OverrideReasonCode;
+  note: string;
+};
+export type ObservationInput = { text: string; supportNeeded: boolean; observedOn?: string };
+export type CaseNotification = {
+  eventId: string;
+  caseId: string;
+  childId: string;
+  sheetId: string | null;
+  school: string | null;
+  observedOn: string | null;
+  at: string;
+  actorId: string | null;
+  read: boolean;
+  readBy: string | null;
+};
+
+export type FunnelCounts = {
+  judged: number;
+  flagged: number;
+  flaggedByEngine: number;
+  watched: number;
+  shared: number;
+  preventiveSupport: number;
+  continuedWatch: number;
+  closed: number;
+};
+export type Funnel = FunnelCounts & {
+  runId: string;
+  asOf: string;
+  bySchool: (FunnelCounts & { school: string })[];
+  byType: (FunnelCounts & { type: string })[];
+};
+export type ContactCounts = {
+  observations: number;
+  notifications: number;
+  shares: number;
+  total: number;
+};
+export type Kpis = {
+  runId: string;
+  watched: number;
+  connectedToSupport: number;
+  connectedShare: number;
+  referralsByAgency: Record<Agency, number>;
+  contacts: ContactCounts;
+  contactsBySchool: (ContactCounts & { school: string })[];
+  overrides: {
+    total: number;
+    raised: number;
+    lowered: number;
+    reviewed: number;
+    pendingReview: number;
+    byReason: Record<OverrideReasonCode | 'other', number>;
+  };
+};
+export type RunComparison = {
+  fromRunId: string | null;
+  toRunId: string;
+  newlyFlagged: string[];
+  continuing: string[];
+  resolved: string[];
+};
+export type KpiDashboard = {
+  runId: string | null;
+  funnel: Funnel | null;
+  kpis: Kpis | null;
+  comparison: RunComparison | null;
+  series: Funnel[];
+};
+export type ScheduleStatus = {
+  id: string;
+  cron: string;
+  enabled: boolean;
+  lastFiredAt: string | null;
+  nextDueAt: string | null;
+  lastRun: { id: string; status: string; startedAt: string; finishedAt: string | null } | null;
+};
+export const exportFormats = ['csv-cp932', 'csv-utf8-bom', 'xlsx'] as const;
+export type ExportFormat = (typeof exportFormats)[number];

@@ -2,10 +2,27 @@
  * Typed functions for every API call the admin UI makes. Pages import only this module, so
  * moving to Hono's `hc<AppType>` client later changes this file alone.
  */
-import { request, upload } from './api-client';
+import { apiUrl, request, upload } from './api-client';
 import type {
   AuditEntry,
   AuditQuery,
+  Case,
+  CaseEvent,
+  CaseHistory,
+  CaseNotification,
+  CaseStatus,
+  DecisionInput,
+  ExportFormat,
+  FlaggedChild,
+  KpiDashboard,
+  LevelOverride,
+  MeetingInput,
+  ObservationInput,
+  OverrideInput,
+  ScheduleStatus,
+  Sheet,
+  SheetDetail,
+  SheetNotesPatch,
   ChildExplanation,
   ChildSummary,
   ConnectorSummary,
@@ -112,4 +129,66 @@ export const runs = {
 
 export const audit = {
   list: (query: AuditQuery) => request<AuditEntry[]>('GET', '/audit', { query }),
+};
+
+// Casework (issue 7): contract in packages/casework/API.md.
+
+export const sheets = {
+  flagged: (runId: string, school?: string) =>
+    request<FlaggedChild[]>('GET', `/runs/${enc(runId)}/flagged`, { query: { school } }),
+  list: (query: { runId?: string; childId?: string } = {}) =>
+    request<Sheet[]>('GET', '/sheets', { query }),
+  create: (runId: string, childId: string) =>
+    request<Sheet>('POST', '/sheets', { body: { runId, childId } }),
+  get: (id: string) => request<SheetDetail>('GET', `/sheets/${enc(id)}`),
+  saveNotes: (id: string, notes: SheetNotesPatch) =>
+    request<Sheet>('PUT', `/sheets/${enc(id)}/notes`, { body: notes }),
+  share: (id: string, school?: string) =>
+    request<Sheet>('POST', `/sheets/${enc(id)}/share`, { body: school ? { school } : {} }),
+  observe: (id: string, body: ObservationInput) =>
+    request<CaseEvent>('POST', `/sheets/${enc(id)}/observations`, { body }),
+};
+
+export const cases = {
+  list: (query: { statuses?: readonly CaseStatus[]; runId?: string } = {}) =>
+    request<Case[]>('GET', '/cases', {
+      query: { status: query.statuses?.join(','), runId: query.runId },
+    }),
+  get: (id: string) => request<CaseHistory>('GET', `/cases/${enc(id)}`),
+  decide: (id: string, body: DecisionInput) =>
+    request<{ case: Case; event: CaseEvent }>('POST', `/cases/${enc(id)}/decisions`, { body }),
+  meeting: (id: string, body: MeetingInput) =>
+    request<CaseEvent>('POST', `/cases/${enc(id)}/meetings`, { body }),
+};
+
+export const overrides = {
+  list: (query: { runId?: string; childId?: string }) =>
+    request<LevelOverride[]>('GET', '/overrides', { query }),
+  create: (body: OverrideInput) => request<LevelOverride>('POST', '/overrides', { body }),
+  review: (id: string) => request<LevelOverride>('POST', `/overrides/${enc(id)}/review`),
+};
+
+export const notifications = {
+  list: (unreadOnly: boolean) =>
+    request<CaseNotification[]>('GET', '/notifications', { query: { unread: unreadOnly } }),
+  markRead: (eventId: string) =>
+    request<void>('POST', `/notifications/${enc(eventId)}/read`),
+};
+
+export const kpi = {
+  dashboard: (runId?: string) =>
+    request<KpiDashboard>('GET', '/kpi/dashboard', { query: { runId } }),
+  schedules: () => request<ScheduleStatus[]>('GET', '/schedules'),
+  saveSchedule: (id: string, body: { cron?: string; enabled?: boolean }) =>
+    request<ScheduleStatus>('PUT', `/schedules/${enc(id)}`, { body }),
+};
+
+/** Download links (plain GETs: the browser saves the file, the cookie rides along). */
+export const exportUrls = {
+  sheets: (query: { runId?: string; school?: string; format: ExportFormat }) =>
+    apiUrl('/exports/sheets', query),
+  flagged: (query: { runId: string; school?: string; format: ExportFormat }) =>
+    apiUrl('/exports/flagged', query),
+  disclosure: (childId: string, format: ExportFormat | 'json') =>
+    apiUrl(`/exports/disclosure/${enc(childId)}`, { format }),
 };

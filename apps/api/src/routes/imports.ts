@@ -80,6 +80,7 @@ export function importRoutes(ctx: AppContext) {
         bytes,
         dryRun,
         by: c.get('user')?.id ?? '',
+        progressId: form.progressId,
       });
       if (result === undefined) throw new ApiError(404, 'unknown_connector', 'No such connector.');
       const batchId = typeof result.summary.batchId === 'string' ? result.summary.batchId : null;

@@ -58,6 +58,11 @@ export const importFormSchema = z
       .max(64)
       .regex(/^[a-z][a-z0-9-]*$/),
     dryRun: z.enum(['true', 'false']).default('true'),
+    /** Client-chosen id for `GET /imports/{progressId}/events` (replayed from the start). */
+    progressId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/)
+      .optional(),
   })
   .openapi('ImportForm');
 
@@ -113,6 +118,7 @@ export const linkageReviewItemSchema = z
     id: z.string(),
     source: z.string(),
     batchId: z.string().optional(),
+    file: z.string().optional(),
     line: z.number().int().optional(),
     reasons: z.array(z.string()),
     candidates: z.array(linkageCandidateSchema),

@@ -37,8 +37,11 @@ export const previewResultSchema = z
   .object({
     before: z.object({ counts: levelMapSchema }),
     after: z.object({ counts: levelMapSchema }),
+    /** Children reaching a higher level (at most 500; `enteredTotal` counts all). */
     entered: z.array(childMoveSchema),
     left: z.array(childMoveSchema),
+    enteredTotal: z.number().int(),
+    leftTotal: z.number().int(),
     ruleHits: z.array(z.object({ ruleId: z.string(), before: z.number(), after: z.number() })),
     distribution: z.record(z.string(), z.object({ points: z.array(z.number()) })),
     sweep: z.record(z.string(), z.array(z.object({ minPoints: z.number(), flagged: z.number() }))),

@@ -12,6 +12,7 @@ import {
   type Db,
   type JudgementResult,
 } from '@mimamori/db';
+import type { RuleCase } from '@mimamori/engine';
 import type { PasswordHasher } from '../password';
 import type { Role } from '../roles';
 
@@ -69,15 +70,8 @@ export function demoDocument(version = 1, minPoints = 3): Record<string, unknown
   };
 }
 
-/**
- * Seeds synthetic staff (one per role, two teachers), `children` children in schools S0–S6,
- * a published demo rule set and a completed run flagging every third child.
- */
-export async function seedDatabase(
-  db: Db,
-  hasher: PasswordHasher,
-  options: { children?: number } = {},
-): Promise<Seed> {
+/** One synthetic account per role (two teachers: S0 and S1), password {@link seedPassword}. */
+export async function seedUsers(db: Db, hasher: PasswordHasher): Promise<Seed['users']> {
   const hash = await hasher.hash(seedPassword);
   async function user(username: string, role: Role, school: string | null = null) {
     const created = await createUser(db, {
@@ -89,7 +83,7 @@ export async function seedDatabase(
     });
     return { id: created.id, username, role };
   }
-  const users = {
+  return {
     admin: await user('admin1', 'admin'),
     rule_editor: await user('editor1', 'rule_editor'),
     family_center: await user('center1', 'family_center'),
@@ -97,6 +91,27 @@ export async function seedDatabase(
     teacher2: await user('teacher2', 'teacher', 'S1'),
     it: await user('it1', 'it'),
   };
+}
+
+/** The seeded rule set's test case (as `rules/<id>.cases.json` holds a real set's cases). */
+export const seedCases: RuleCase[] = [
+  {
+    name: '40 days absent fires the absence rule',
+    facts: { 'school.absenceDays': 40 },
+    expect: { events: ['absence'] },
+  },
+];
+
+/**
+ * Seeds synthetic staff (one per role, two teachers), `children` children in schools S0–S6,
+ * a published demo rule set and a completed run flagging every third child.
+ */
+export async function seedDatabase(
+  db: Db,
+  hasher: PasswordHasher,
+  options: { children?: number } = {},
+): Promise<Seed> {
+  const users = await seedUsers(db, hasher);
   const count = Math.max(options.children ?? 30, 21);
   const ids = Array.from({ length: count }, (_, i) => `c${String(i).padStart(6, '0')}`);
   await insertBatch(db, {

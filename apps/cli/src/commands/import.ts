@@ -27,8 +27,8 @@ export function formatSummary(summary: ImportSummary, dryRun: boolean): string {
 export const importCommand = defineCommand({
   path: ['import'],
   summary: 'import one file through a connector, all-or-nothing; problems as file:line:column code message',
-  usage: 'import <connector> <file> [--dry-run]',
-  options: { 'dry-run': { type: 'boolean' } },
+  usage: 'import <connector> <file> [--dry-run] [--progress]',
+  options: { 'dry-run': { type: 'boolean' }, progress: { type: 'boolean' } },
   allowPositionals: true,
   async run(args, io) {
     const [name, file, ...rest] = args.positionals;
@@ -45,7 +45,14 @@ export const importCommand = defineCommand({
     try {
       const connector = requireConnector(runtime.connectors, name);
       const dryRun = args.values['dry-run'] === true;
-      const outcome = await importFile(runtime.ctx, { connector, file, bytes, dryRun });
+      const progress = args.values['progress'] === true;
+      const outcome = await importFile(runtime.ctx, {
+        connector,
+        file,
+        bytes,
+        dryRun,
+        ...(progress ? { onProgress: (phase: string, fraction: number) => void io.stderr.write(`progress\t${phase}\t${fraction.toFixed(2)}\n`) } : {}),
+      });
       if (!outcome.ok) {
         io.stdout.write(outcome.issues.map((i) => `${formatRowIssue(i)}\n`).join(''));
         io.stderr.write(`import: ${outcome.issues.length} problem(s); nothing was stored\n`);

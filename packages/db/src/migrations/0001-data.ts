@@ -102,13 +102,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('child_facts')
-    .addColumn('child_id', 'text', (c) =>
-      c.primaryKey().references('children.id').onDelete('cascade'),
-    )
+    .addColumn('child_id', 'text', (c) => c.notNull().references('children.id').onDelete('cascade'))
+    // The connector the facts came from: each source's latest snapshot replaces only its own row.
+    .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('facts_json', 'text', (c) => c.notNull())
     .addColumn('data_version', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('child_facts_pk', ['child_id', 'source'])
     .execute();
+  await db.schema.createIndex('child_facts_source_idx').on('child_facts').column('source').execute();
 
   await db.schema
     .createTable('counters')

@@ -27,7 +27,12 @@ describeEachDatabase('casework queries', (getDb) => {
     const { db } = getDb();
     await insertBatch(db, makeBatch({ id: 'q', children: 4, recordsPerChild: 1 }));
     await createRuleSet(db, { id: 'rs', title: { ja: 'r', en: 'r' } });
-    const draft = await createDraft(db, { ruleSetId: 'rs', document: {}, createdBy: 'u', note: null });
+    const draft = await createDraft(db, {
+      ruleSetId: 'rs',
+      document: {},
+      createdBy: 'u',
+      note: null,
+    });
     await createSchedule(db, { id: 'spring', cron: '0 6 8 4 *', nextDueAt: null });
     expect(await latestRunOfSchedule(db, 'spring')).toBeUndefined();
     const run = await createRun(db, {
@@ -39,18 +44,58 @@ describeEachDatabase('casework queries', (getDb) => {
       scheduleId: 'spring',
     });
     await insertResults(db, run.id, [
-      { childId: 'q-c0000000', type: 'poverty', points: 5, level: 'watch', outsideSchoolPoints: 3, rankSchool: 1, rankGrade: 1, explanation: { reasons: [] } },
-      { childId: 'q-c0000001', type: 'poverty', points: 0, level: null, outsideSchoolPoints: 0, rankSchool: 2, rankGrade: 1, explanation: null },
+      {
+        childId: 'q-c0000000',
+        type: 'poverty',
+        points: 5,
+        level: 'watch',
+        outsideSchoolPoints: 3,
+        rankSchool: 1,
+        rankGrade: 1,
+        explanation: { reasons: [] },
+      },
+      {
+        childId: 'q-c0000001',
+        type: 'poverty',
+        points: 0,
+        level: null,
+        outsideSchoolPoints: 0,
+        rankSchool: 2,
+        rankGrade: 1,
+        explanation: null,
+      },
     ]);
     await completeRun(db, run.id, {});
-    expect(await latestRunOfSchedule(db, 'spring')).toMatchObject({ id: 'run-q', status: 'completed' });
+    expect(await latestRunOfSchedule(db, 'spring')).toMatchObject({
+      id: 'run-q',
+      status: 'completed',
+    });
     expect(await listRunLevels(db, run.id)).toEqual([
-      { childId: 'q-c0000000', type: 'poverty', level: 'watch', school: 'S0', nursery: null, grade: 1 },
-      { childId: 'q-c0000001', type: 'poverty', level: null, school: 'S1', nursery: null, grade: 2 },
+      {
+        childId: 'q-c0000000',
+        type: 'poverty',
+        level: 'watch',
+        school: 'S0',
+        nursery: null,
+        grade: 1,
+      },
+      {
+        childId: 'q-c0000001',
+        type: 'poverty',
+        level: null,
+        school: 'S1',
+        nursery: null,
+        grade: 2,
+      },
     ]);
     const results = await listChildResults(db, 'q-c0000000');
     expect(results).toEqual([
-      expect.objectContaining({ runId: 'run-q', asOf: '2026-04-08', points: 5, explanation: { reasons: [] } }),
+      expect.objectContaining({
+        runId: 'run-q',
+        asOf: '2026-04-08',
+        points: 5,
+        explanation: { reasons: [] },
+      }),
     ]);
 
     const sheet = await saveChildSheet(db, {
@@ -70,7 +115,10 @@ describeEachDatabase('casework queries', (getDb) => {
       data: { text: '様子を見た' },
       actorId: 't',
     });
-    const observations = await listCaseEventsWithCase(db, { kinds: ['observation'], runId: run.id });
+    const observations = await listCaseEventsWithCase(db, {
+      kinds: ['observation'],
+      runId: run.id,
+    });
     expect(observations).toEqual([{ ...observed, childId: 'q-c0000000', runId: run.id }]);
     expect(await listCaseEventsWithCase(db, { childId: 'q-c0000000' })).toHaveLength(2);
     await replaceCaseEventData(db, observed.id, { redacted: true });

@@ -122,7 +122,11 @@ export async function listChildrenClosedBefore(db: Db, closedBefore: string): Pr
     .selectFrom('cases')
     .select('child_id')
     .groupBy('child_id')
-    .having((eb) => eb.fn.sum(eb.case().when('status', '<>', 'closed').then(1).else(0).end()), '=', 0)
+    .having(
+      (eb) => eb.fn.sum(eb.case().when('status', '<>', 'closed').then(1).else(0).end()),
+      '=',
+      0,
+    )
     .having((eb) => eb.fn.max('closed_at'), '<', closedBefore)
     .orderBy('child_id')
     .execute();
@@ -199,7 +203,11 @@ export async function listChildResults(db: Db, childId: string): Promise<ChildRe
     outsideSchoolPoints: r.outside_school_points,
     rankSchool: r.rank_school,
     rankGrade: r.rank_grade,
-    explanation: fromJsonOrNull(z.unknown(), r.explanation_json, 'judgement_results.explanation_json'),
+    explanation: fromJsonOrNull(
+      z.unknown(),
+      r.explanation_json,
+      'judgement_results.explanation_json',
+    ),
   }));
 }
 
@@ -218,6 +226,11 @@ export async function latestRunOfSchedule(
     .orderBy('id', 'desc')
     .executeTakeFirst();
   return (
-    row && { id: row.id, status: row.status, startedAt: row.started_at, finishedAt: row.finished_at }
+    row && {
+      id: row.id,
+      status: row.status,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+    }
   );
 }

@@ -27,33 +27,114 @@ export interface ChildWithFacts extends ChildProfile {
   dataVersion: number | null;
 }
 
+/** The source name of facts written directly (tests, manual corrections). */
+export const manualFactSource = 'manual';
+
 /**
- * Writes merged facts for many children (insert or replace), in chunks.
+ * Writes facts for many children under one source (default `manual`), insert or replace.
  * @example await upsertChildFacts(db, [{ childId, facts }], await bumpDataVersion(db));
  */
 export async function upsertChildFacts(
   db: Db,
-  rows: readonly { childId: string; facts: ChildFacts }[],
+  rows: readonly { childId: string; facts: ChildFacts; source?: string }[],
   dataVersion: number,
 ): Promise<void> {
   const updatedAt = nowIso();
   const values = rows.map((r) => ({
     child_id: r.childId,
+    source: r.source ?? manualFactSource,
     facts_json: toJson(r.facts),
     data_version: dataVersion,
     updated_at: updatedAt,
   }));
   await inTransaction(db, async function writeFacts(trx) {
     await bulkInsert(trx, 'child_facts', values, {
-      key: ['child_id'],
+      key: ['child_id', 'source'],
       update: ['facts_json', 'data_version', 'updated_at'],
     });
   });
 }
 
 /**
- * Iterates every child with its facts, ordered by id, one page at a time (keyset paging, so
- * memory stays flat for a million children).
+ * Replaces every child's facts from one source with a new snapshot (a source's latest batch
+ * replaces its previous one; children it no longer lists lose that source's facts).
+ * @example await replaceSourceFacts(trx, 'school', rows, version);
+ */
+export async function replaceSourceFacts(
+  db: Db,
+  source: string,
+  rows: readonly { childId: string; facts: ChildFacts }[],
+  dataVersion: number,
+): Promise<void> {
+  const updatedAt = nowIso();
+  await inTransaction(db, async function replaceFacts(trx) {
+    await trx.deleteFrom('child_facts').where('source', '=', source).execute();
+    await bulkInsert(
+      trx,
+      'child_facts',
+      rows.map((r) => ({
+        child_id: r.childId,
+        source,
+        facts_json: toJson(r.facts),
+        data_version: dataVersion,
+        updated_at: updatedAt,
+      })),
+    );
+  });
+}
+
+/** Parses a stored facts object; cheaper than a schema walk (this runs per child per run). */
+function parseFacts(text: string): ChildFacts {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fromJson(childFactsSchema, text, 'child_facts.facts_json'); // throws invalid_json
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fromJson(childFactsSchema, text, 'child_facts.facts_json');
+  }
+  for (const v of Object.values(value)) {
+    const t = typeof v;
+    if (v !== null && t !== 'number' && t !== 'string' && t !== 'boolean') {
+      return fromJson(childFactsSchema, text, 'child_facts.facts_json');
+    }
+  }
+  return value as ChildFacts;
+}
+
+type ProfileRow = ChildProfile;
+
+async function attachFacts(db: Db, children: readonly ProfileRow[]): Promise<ChildWithFacts[]> {
+  const first = children[0];
+  const last = children[children.length - 1];
+  if (first === undefined || last === undefined) return [];
+  let query = db
+    .selectFrom('child_facts')
+    .select(['child_id', 'facts_json', 'data_version'])
+    .where('child_id', '>=', first.id)
+    .where('child_id', '<=', last.id);
+  if (children.length === 1) query = query.where('child_id', '=', first.id);
+  const rows = await query.orderBy('child_id').orderBy('source').execute();
+  const byChild = new Map<string, { facts: ChildFacts; dataVersion: number }>();
+  for (const row of rows) {
+    const current = byChild.get(row.child_id);
+    const facts = parseFacts(row.facts_json);
+    if (current === undefined) byChild.set(row.child_id, { facts, dataVersion: row.data_version });
+    else {
+      Object.assign(current.facts, facts);
+      current.dataVersion = Math.max(current.dataVersion, row.data_version);
+    }
+  }
+  return children.map((c) => {
+    const merged = byChild.get(c.id);
+    return { ...c, facts: merged?.facts ?? {}, dataVersion: merged?.dataVersion ?? null };
+  });
+}
+
+/**
+ * Iterates every child with its merged facts (all sources), ordered by id, one page at a time
+ * (keyset paging, so memory stays flat for a million children).
  * @example for await (const page of readAllChildFacts(db)) score(page);
  */
 export async function* readAllChildFacts(
@@ -63,47 +144,65 @@ export async function* readAllChildFacts(
   const pageSize = options.pageSize ?? 5_000;
   let after: string | null = null;
   for (;;) {
-    let query = db
-      .selectFrom('children as c')
-      .leftJoin('child_facts as f', 'f.child_id', 'c.id')
-      .select([
-        'c.id',
-        'c.sex',
-        'c.age',
-        'c.school',
-        'c.grade',
-        'c.nursery',
-        'f.facts_json',
-        'f.data_version',
-      ]);
-    if (after !== null) query = query.where('c.id', '>', after);
-    const rows = await query.orderBy('c.id').limit(pageSize).execute();
+    let query = db.selectFrom('children').select(['id', 'sex', 'age', 'school', 'grade', 'nursery']);
+    if (after !== null) query = query.where('id', '>', after);
+    const rows = await query.orderBy('id').limit(pageSize).execute();
     if (rows.length === 0) return;
-    yield rows.map(toChildWithFacts);
+    yield await attachFacts(db, rows);
     const last = rows[rows.length - 1];
     if (rows.length < pageSize || last === undefined) return;
     after = last.id;
   }
 }
 
-/** One child with its facts. */
+/** One child with its merged facts. */
 export async function getChildFacts(db: Db, childId: string): Promise<ChildWithFacts | undefined> {
   const row = await db
-    .selectFrom('children as c')
-    .leftJoin('child_facts as f', 'f.child_id', 'c.id')
-    .select([
-      'c.id',
-      'c.sex',
-      'c.age',
-      'c.school',
-      'c.grade',
-      'c.nursery',
-      'f.facts_json',
-      'f.data_version',
-    ])
-    .where('c.id', '=', childId)
+    .selectFrom('children')
+    .select(['id', 'sex', 'age', 'school', 'grade', 'nursery'])
+    .where('id', '=', childId)
     .executeTakeFirst();
-  return row && toChildWithFacts(row);
+  return row && (await attachFacts(db, [row]))[0];
+}
+
+/**
+ * Sets the context keys a source owns (school and grade, or nursery) from its latest snapshot:
+ * cleared for every child, then set for the children the snapshot lists.
+ */
+export async function setChildrenContext(
+  db: Db,
+  keys: readonly ('school' | 'grade' | 'nursery')[],
+  rows: readonly { id: string; school?: string | null; grade?: number | null; nursery?: string | null }[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  const updatedAt = nowIso();
+  await inTransaction(db, async function writeContext(trx) {
+    const cleared: Partial<Record<'school' | 'grade' | 'nursery', null>> = {};
+    for (const k of keys) cleared[k] = null;
+    await trx.updateTable('children').set(cleared).execute();
+    // Upsert on existing ids: the insert values for sex/age are never used (rows always exist).
+    await bulkInsert(
+      trx,
+      'children',
+      rows.map((r) => ({
+        id: r.id,
+        sex: 0,
+        age: 0,
+        school: r.school ?? null,
+        grade: r.grade ?? null,
+        nursery: r.nursery ?? null,
+        created_at: updatedAt,
+        updated_at: updatedAt,
+      })),
+      { key: ['id'], update: [...keys, 'updated_at'] },
+    );
+  });
+}
+
+/** Children profiles (no facts) by id, for merging roster updates with their context. */
+export async function readChildProfiles(db: Db): Promise<Map<string, ChildProfile>> {
+  const rows = await db.selectFrom('children').select(['id', 'sex', 'age', 'school', 'grade', 'nursery']).execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Children (no facts), filtered by school/grade, ordered by id. */
@@ -119,29 +218,4 @@ export async function listChildren(
     .limit(options.limit ?? 100)
     .offset(options.offset ?? 0)
     .execute();
-}
-
-function toChildWithFacts(row: {
-  id: string;
-  sex: number;
-  age: number;
-  school: string | null;
-  grade: number | null;
-  nursery: string | null;
-  facts_json: string | null;
-  data_version: number | null;
-}): ChildWithFacts {
-  return {
-    id: row.id,
-    sex: row.sex,
-    age: row.age,
-    school: row.school,
-    grade: row.grade,
-    nursery: row.nursery,
-    facts:
-      row.facts_json === null
-        ? {}
-        : fromJson(childFactsSchema, row.facts_json, 'child_facts.facts_json'),
-    dataVersion: row.data_version,
-  };
 }

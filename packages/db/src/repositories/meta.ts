@@ -9,23 +9,14 @@ import { nowIso } from '../now-iso';
  * that it takes the write lock (SQLite) or the row lock (PostgreSQL) before anything is read.
  */
 export async function incrementCounter(db: Db, name: string): Promise<number> {
-  return inTransaction(db, async function increment(trx) {
-    const updated = await trx
-      .updateTable('counters')
-      .set((eb) => ({ value: eb('value', '+', 1) }))
-      .where('name', '=', name)
-      .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) {
-      await trx.insertInto('counters').values({ name, value: 1 }).execute();
-      return 1;
-    }
-    const row = await trx
-      .selectFrom('counters')
-      .select('value')
-      .where('name', '=', name)
-      .executeTakeFirstOrThrow();
-    return Number(row.value);
-  });
+  // One statement: concurrent first increments of a new counter cannot both insert.
+  const row = await db
+    .insertInto('counters')
+    .values({ name, value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
 }
 
 /** A counter's value (0 when never incremented). */

@@ -1,10 +1,6 @@
 import { identitySchema, type Identity } from '@mimamori/records';
-import { bulkInsert } from '../bulk-insert';
 import type { Db } from '../database';
 import { fromJson } from '../json-column';
-import { nowIso } from '../now-iso';
-import { inTransaction } from '../transaction';
-import type { ChildInput } from './ingest';
 import { toRecord, type StoredRecord } from './source-records';
 
 /** A stored record with the identity it carried (personal data: for linkage only). */
@@ -44,17 +40,4 @@ export async function* readRecordsWithIdentity(
     if (rows.length < pageSize || last === undefined) return;
     after = last.id;
   }
-}
-
-/** Inserts or updates children's non-identifying profile rows (context after re-derivation). */
-export async function upsertChildren(db: Db, children: readonly ChildInput[]): Promise<void> {
-  const at = nowIso();
-  await inTransaction(db, async function writeChildren(trx) {
-    await bulkInsert(
-      trx,
-      'children',
-      children.map((c) => ({ ...c, created_at: at, updated_at: at })),
-      { key: ['id'], update: ['sex', 'age', 'school', 'grade', 'nursery', 'updated_at'] },
-    );
-  });
 }

@@ -47,7 +47,10 @@ export function runCases(ruleSet: RuleSet, cases: readonly RuleCase[]): CaseResu
       for (const [type, level] of Object.entries(testCase.expect.levels)) {
         const actual = score[type];
         if (!actual) diffs.push(`unknown type "${type}"`);
-        else if (actual.level !== level) diffs.push(`${type}: expected level ${String(level)}, got ${String(actual.level)} (${actual.points} points)`);
+        else if (actual.level !== level)
+          diffs.push(
+            `${type}: expected level ${String(level)}, got ${String(actual.level)} (${actual.points} points)`,
+          );
       }
     }
     return { name: testCase.name, pass: diffs.length === 0, diffs };

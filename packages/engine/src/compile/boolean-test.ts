@@ -41,7 +41,10 @@ function some(group: Group, values: Parameters<Test>[0]): boolean {
  * `all` with json-rules-engine's evaluation shape: priority groups run in order and stop once the
  * outcome is known; inside a group every condition runs (json-rules-engine uses Promise.all).
  */
-export function createAllTest(children: readonly PlanNode[], buckets: readonly (readonly PlanNode[])[]): Test {
+export function createAllTest(
+  children: readonly PlanNode[],
+  buckets: readonly (readonly PlanNode[])[],
+): Test {
   if (children.length === 0) return () => true;
   if (children.length === 1) return (children[0] as PlanNode).test;
   const groups = groupsOf(buckets);
@@ -57,7 +60,10 @@ export function createAllTest(children: readonly PlanNode[], buckets: readonly (
 }
 
 /** `any`: like {@link createAllTest}; an empty `any` is true in json-rules-engine 7.3. */
-export function createAnyTest(children: readonly PlanNode[], buckets: readonly (readonly PlanNode[])[]): Test {
+export function createAnyTest(
+  children: readonly PlanNode[],
+  buckets: readonly (readonly PlanNode[])[],
+): Test {
   if (children.length === 0) return () => true;
   if (children.length === 1) return (children[0] as PlanNode).test;
   const groups = groupsOf(buckets);

@@ -1,7 +1,13 @@
 import { EngineError } from '../engine-error';
 import type { Condition, FactCondition, TopLevelCondition } from '../schema/condition-schema';
 import { createAllTest, createAnyTest } from './boolean-test';
-import { createFactReader, createSlotReader, type FactReader, type FactSlots, type SlotReader } from './fact-reader';
+import {
+  createFactReader,
+  createSlotReader,
+  type FactReader,
+  type FactSlots,
+  type SlotReader,
+} from './fact-reader';
 import { createLeafTest } from './leaf-test';
 import { operatorMayThrow, resolveOperator, type OperatorRegistry } from './operators';
 import { bucketByPriority, type FactPlan, type PlanNode } from './plan';
@@ -32,18 +38,32 @@ export function createPlanBuilder(
       const kind = 'all' in condition ? 'all' : 'any';
       const children = ('all' in condition ? condition.all : condition.any).map((c) => build(c));
       const buckets = bucketByPriority(children);
-      const test = kind === 'all' ? createAllTest(children, buckets) : createAnyTest(children, buckets);
+      const test =
+        kind === 'all' ? createAllTest(children, buckets) : createAnyTest(children, buckets);
       const mayThrow = children.some((c) => c.mayThrow);
       return { kind, children, buckets, priority, mayThrow, test };
     }
     if ('not' in condition) {
       const child = build(condition.not);
       const childTest = child.test;
-      return { kind: 'not', child, priority, mayThrow: child.mayThrow, test: (values) => !childTest(values) };
+      return {
+        kind: 'not',
+        child,
+        priority,
+        mayThrow: child.mayThrow,
+        test: (values) => !childTest(values),
+      };
     }
     if ('condition' in condition) {
       const target = named(condition.condition);
-      return { kind: 'condition', name: condition.condition, target, priority, mayThrow: target.mayThrow, test: target.test };
+      return {
+        kind: 'condition',
+        name: condition.condition,
+        target,
+        priority,
+        mayThrow: target.mayThrow,
+        test: target.test,
+      };
     }
     return leaf(condition, priority);
   }
@@ -74,8 +94,14 @@ export function createPlanBuilder(
     let readValueSlot: SlotReader = () => raw;
     let literal: { value: unknown } | undefined = { value: raw };
     if (isFactReference(raw)) {
-      if (typeof raw.fact !== 'string' || (raw.path !== undefined && typeof raw.path !== 'string')) {
-        throw new EngineError('invalid_rules', 'A fact-to-fact value needs a string "fact" and "path"');
+      if (
+        typeof raw.fact !== 'string' ||
+        (raw.path !== undefined && typeof raw.path !== 'string')
+      ) {
+        throw new EngineError(
+          'invalid_rules',
+          'A fact-to-fact value needs a string "fact" and "path"',
+        );
       }
       valueFact = { fact: raw.fact, path: raw.path };
       readValue = createFactReader(raw.fact, raw.path);
@@ -83,7 +109,14 @@ export function createPlanBuilder(
       literal = undefined;
     }
     const readSlot = createSlotReader(slot, condition.path);
-    const test = createLeafTest(slot, readSlot, readValueSlot, op, literal, Boolean(condition.path));
+    const test = createLeafTest(
+      slot,
+      readSlot,
+      readValueSlot,
+      op,
+      literal,
+      Boolean(condition.path),
+    );
     return {
       kind: 'fact',
       fact: condition.fact,

@@ -62,14 +62,23 @@ function deepFreeze<T>(value: T): T {
  * const compiled = compileRules([{ conditions: { all: [{ fact: 'age', operator: 'greaterThan', value: 17 }] }, event: { type: 'adult' } }]);
  * compiled.evaluate({ age: 20 }).events; // [{ type: 'adult' }]
  */
-export function compileRules(rules: readonly JreRule[], options: CompileOptions = {}): CompiledRules {
+export function compileRules(
+  rules: readonly JreRule[],
+  options: CompileOptions = {},
+): CompiledRules {
   const parsedRules = jreRulesSchema.safeParse(rules);
   if (!parsedRules.success) {
-    throw new EngineError('invalid_rules', `Invalid rules: ${formatIssues(parsedRules.error)}`, { cause: parsedRules.error });
+    throw new EngineError('invalid_rules', `Invalid rules: ${formatIssues(parsedRules.error)}`, {
+      cause: parsedRules.error,
+    });
   }
   const parsedConditions = jreNamedConditionsSchema.safeParse(options.conditions ?? {});
   if (!parsedConditions.success) {
-    throw new EngineError('invalid_rules', `Invalid named conditions: ${formatIssues(parsedConditions.error)}`, { cause: parsedConditions.error });
+    throw new EngineError(
+      'invalid_rules',
+      `Invalid named conditions: ${formatIssues(parsedConditions.error)}`,
+      { cause: parsedConditions.error },
+    );
   }
   const registry = createOperatorRegistry(options.operators, options.decorators);
   const slots = createFactSlots();
@@ -78,7 +87,15 @@ export function compileRules(rules: readonly JreRule[], options: CompileOptions 
     const root = builder.build(rule.conditions);
     const { type, params } = rule.event;
     const event: RuleEvent = deepFreeze(params ? { type, params } : { type });
-    return { index, name: rule.name, priority: rule.priority ?? 1, root, event, test: root.test, source: { conditions: rule.conditions } };
+    return {
+      index,
+      name: rule.name,
+      priority: rule.priority ?? 1,
+      root,
+      event,
+      test: root.test,
+      source: { conditions: rule.conditions },
+    };
   });
   const groups: PriorityGroup[] = bucketByPriority(plans).map((group) => ({
     rules: group,
@@ -91,7 +108,8 @@ export function compileRules(rules: readonly JreRule[], options: CompileOptions 
     for (const group of groups) {
       const fired: number[] = [];
       // Every rule of a priority group runs (json-rules-engine awaits them with Promise.all).
-      for (let i = 0; i < group.rules.length; i += 1) if ((group.rules[i] as RulePlan).test(values)) fired.push(i);
+      for (let i = 0; i < group.rules.length; i += 1)
+        if ((group.rules[i] as RulePlan).test(values)) fired.push(i);
       if (fired.length > 1) orderFired(group, fired, facts);
       for (const i of fired) events.push((group.rules[i] as RulePlan).event);
     }

@@ -67,7 +67,9 @@ export function createFactReader(fact: string, path: string | undefined): FactRe
 }
 
 /** Applies `path` to a fact value as the almanac does (only non-null objects are traversed). */
-export function createPathResolver(path: string | undefined): ((value: unknown) => unknown) | undefined {
+export function createPathResolver(
+  path: string | undefined,
+): ((value: unknown) => unknown) | undefined {
   if (!path) return undefined;
   const segments = compileJsonPath(path);
   return function resolvePath(value) {

@@ -7,7 +7,22 @@ import { parseJsonPath, resolveJsonPath } from './json-path';
 const requireFromJre = createRequire(createRequire(import.meta.url).resolve('json-rules-engine'));
 const { JSONPath } = requireFromJre('jsonpath-plus') as { JSONPath: (o: object) => unknown };
 
-const paths = ['$', '$.x', '$.x.y', '$.arr[0]', '$.arr[2]', "$['x']", '$["y"]', '$.x.arr[1]', '$.length', '$[0]', '$[1].x', '$.名前', "$['a b']", '$.x[01]'];
+const paths = [
+  '$',
+  '$.x',
+  '$.x.y',
+  '$.arr[0]',
+  '$.arr[2]',
+  "$['x']",
+  '$["y"]',
+  '$.x.arr[1]',
+  '$.length',
+  '$[0]',
+  '$[1].x',
+  '$.名前',
+  "$['a b']",
+  '$.x[01]',
+];
 
 describe('JSONPath subset', () => {
   it('resolves like jsonpath-plus (wrap: false) on random objects', () => {
@@ -18,12 +33,17 @@ describe('JSONPath subset', () => {
       for (const path of paths) {
         const segments = parseJsonPath(path);
         expect(segments, path).toBeDefined();
-        expect(resolveJsonPath(value, segments as string[]), path).toEqual(JSONPath({ path, json: value, wrap: false }));
+        expect(resolveJsonPath(value, segments as string[]), path).toEqual(
+          JSONPath({ path, json: value, wrap: false }),
+        );
       }
     }
   });
 
-  it.each(['$..x', '$.*', '$[*]', '$[?(@.x)]', 'x.y', '$.a[-1]', '$.a[0:2]', "$['a,b']"])('refuses %s', (path) => {
-    expect(parseJsonPath(path)).toBeUndefined();
-  });
+  it.each(['$..x', '$.*', '$[*]', '$[?(@.x)]', 'x.y', '$.a[-1]', '$.a[0:2]', "$['a,b']"])(
+    'refuses %s',
+    (path) => {
+      expect(parseJsonPath(path)).toBeUndefined();
+    },
+  );
 });

@@ -42,7 +42,7 @@ export function compileJsonPath(path: string): readonly string[] {
 export function resolveJsonPath(root: object, segments: readonly string[]): unknown {
   let value: unknown = root;
   for (const segment of segments) {
-    if (!value || !Object.hasOwn(value as object, segment)) return undefined;
+    if (!value || !Object.hasOwn(value, segment)) return undefined;
     value = (value as Record<string, unknown>)[segment];
   }
   return value;

@@ -30,7 +30,8 @@ export function createLeafTest(
     if (direct) return direct;
   }
   const compare = numericCompare[op.base];
-  if (compare !== undefined && typeof value === 'number') return numericTest(readFact, value, compare, op.evaluate);
+  if (compare !== undefined && typeof value === 'number')
+    return numericTest(readFact, value, compare, op.evaluate);
   return genericTest(readFact, readValue, op.evaluate);
 }
 
@@ -49,32 +50,45 @@ function directTest(slot: number, op: ResolvedOperator, value: unknown): Test | 
       if (typeof value !== 'number') return undefined;
       return (values) => {
         const fact = values[slot];
-        return typeof fact === 'number' ? fact >= value : fact !== undefined && op.evaluate(fact, value);
+        return typeof fact === 'number'
+          ? fact >= value
+          : fact !== undefined && op.evaluate(fact, value);
       };
     case 'greaterThan':
       if (typeof value !== 'number') return undefined;
       return (values) => {
         const fact = values[slot];
-        return typeof fact === 'number' ? fact > value : fact !== undefined && op.evaluate(fact, value);
+        return typeof fact === 'number'
+          ? fact > value
+          : fact !== undefined && op.evaluate(fact, value);
       };
     case 'lessThan':
       if (typeof value !== 'number') return undefined;
       return (values) => {
         const fact = values[slot];
-        return typeof fact === 'number' ? fact < value : fact !== undefined && op.evaluate(fact, value);
+        return typeof fact === 'number'
+          ? fact < value
+          : fact !== undefined && op.evaluate(fact, value);
       };
     case 'lessThanInclusive':
       if (typeof value !== 'number') return undefined;
       return (values) => {
         const fact = values[slot];
-        return typeof fact === 'number' ? fact <= value : fact !== undefined && op.evaluate(fact, value);
+        return typeof fact === 'number'
+          ? fact <= value
+          : fact !== undefined && op.evaluate(fact, value);
       };
     default:
       return undefined;
   }
 }
 
-function numericTest(readFact: SlotReader, value: number, compare: Compare, evaluate: OperatorFn): Test {
+function numericTest(
+  readFact: SlotReader,
+  value: number,
+  compare: Compare,
+  evaluate: OperatorFn,
+): Test {
   return function numericLeaf(values: Values) {
     const fact = readFact(values);
     // Numbers skip json-rules-engine's parseFloat check (NaN compares false anyway).

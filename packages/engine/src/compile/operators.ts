@@ -160,11 +160,18 @@ export function resolveOperator(name: string, registry: OperatorRegistry): Resol
 type Known = { readonly value: unknown } | undefined;
 
 /** Whether a decorator chain cannot throw for this json value (custom parts assumed safe). */
-export function operatorChainSafe(decorators: readonly string[], base: string, jsonValue: Known): boolean {
+export function operatorChainSafe(
+  decorators: readonly string[],
+  base: string,
+  jsonValue: Known,
+): boolean {
   const [outer, ...rest] = decorators;
   if (outer === undefined) {
     if (base !== 'in' && base !== 'notIn') return true;
-    return jsonValue !== undefined && (Array.isArray(jsonValue.value) || typeof jsonValue.value === 'string');
+    return (
+      jsonValue !== undefined &&
+      (Array.isArray(jsonValue.value) || typeof jsonValue.value === 'string')
+    );
   }
   switch (outer) {
     case 'someValue':

@@ -51,7 +51,13 @@ interface Outcome {
   readonly explanation: ConditionExplanation | undefined;
 }
 
-function traceFact(node: FactPlan, facts: Facts, start: number, skipped: boolean, explain: boolean): Outcome {
+function traceFact(
+  node: FactPlan,
+  facts: Facts,
+  start: number,
+  skipped: boolean,
+  explain: boolean,
+): Outcome {
   const factValue = node.readFact(facts);
   const expected = node.readValue(facts);
   let result = false;
@@ -83,7 +89,13 @@ function traceFact(node: FactPlan, facts: Facts, start: number, skipped: boolean
   return { result, level, explanation };
 }
 
-function traceBoolean(node: BooleanPlan, facts: Facts, start: number, skipped: boolean, explain: boolean): Outcome {
+function traceBoolean(
+  node: BooleanPlan,
+  facts: Facts,
+  start: number,
+  skipped: boolean,
+  explain: boolean,
+): Outcome {
   const { children, kind } = node;
   const parts: ConditionExplanation[] = [];
   let result = true;
@@ -100,7 +112,9 @@ function traceBoolean(node: BooleanPlan, facts: Facts, start: number, skipped: b
       const decided = kind === 'all' ? !current : current;
       if (decided) {
         settled += 1;
-        if (explain) for (const child of group) record(parts, children, child, traceNode(child, facts, 0, true, true));
+        if (explain)
+          for (const child of group)
+            record(parts, children, child, traceNode(child, facts, 0, true, true));
         continue;
       }
       const begin = settled + 1;
@@ -123,12 +137,23 @@ function traceBoolean(node: BooleanPlan, facts: Facts, start: number, skipped: b
   return { result, level: settled + 1, explanation };
 }
 
-function record(parts: ConditionExplanation[], children: readonly PlanNode[], child: PlanNode, outcome: Outcome): void {
+function record(
+  parts: ConditionExplanation[],
+  children: readonly PlanNode[],
+  child: PlanNode,
+  outcome: Outcome,
+): void {
   if (outcome.explanation) parts[children.indexOf(child)] = outcome.explanation;
 }
 
 /** Evaluates a plan node with json-rules-engine's evaluation order, timing and (optional) explanation. */
-export function traceNode(node: PlanNode, facts: Facts, start: number, skipped: boolean, explain: boolean): Outcome {
+export function traceNode(
+  node: PlanNode,
+  facts: Facts,
+  start: number,
+  skipped: boolean,
+  explain: boolean,
+): Outcome {
   switch (node.kind) {
     case 'fact':
       return traceFact(node, facts, start, skipped, explain);
@@ -146,7 +171,13 @@ export function traceNode(node: PlanNode, facts: Facts, start: number, skipped: 
     case 'condition': {
       const inner = traceNode(node.target, facts, start, skipped, explain);
       const explanation: ConditionExplanation | undefined = inner.explanation
-        ? { kind: 'condition', name: node.name, result: inner.result, skipped, child: inner.explanation }
+        ? {
+            kind: 'condition',
+            name: node.name,
+            result: inner.result,
+            skipped,
+            child: inner.explanation,
+          }
         : undefined;
       return { result: inner.result, level: inner.level, explanation };
     }

@@ -27,8 +27,12 @@ export interface ChildExplanation {
  * const explainChild = createExplainer(compileRuleSet(ruleSet));
  * explainChild(facts, 'ja').reasons[0]?.text; // '欠席日数 42日 (30日以上)'
  */
-export function createExplainer(compiledSet: CompiledRuleSet): (facts: Facts, lang: ExplanationLanguage) => ChildExplanation {
-  const catalogue = new Map<string, FactDefinition>(compiledSet.ruleSet.facts.map((f) => [f.id, f]));
+export function createExplainer(
+  compiledSet: CompiledRuleSet,
+): (facts: Facts, lang: ExplanationLanguage) => ChildExplanation {
+  const catalogue = new Map<string, FactDefinition>(
+    compiledSet.ruleSet.facts.map((f) => [f.id, f]),
+  );
   return function explainChild(facts, lang) {
     const { rules } = explain(compiledSet.compiled, facts);
     const reasons: Reason[] = [];

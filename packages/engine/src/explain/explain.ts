@@ -21,7 +21,10 @@ export interface RuleExplanation {
  * const { rules } = explain(compileRules(rules), { age: 20 });
  * rules[0]?.conditions; // { kind: 'all', result: true, children: [{ kind: 'fact', fact: 'age', … }] }
  */
-export function explain(compiled: CompiledRules, facts: Facts): { events: RuleEvent[]; rules: RuleExplanation[] } {
+export function explain(
+  compiled: CompiledRules,
+  facts: Facts,
+): { events: RuleEvent[]; rules: RuleExplanation[] } {
   const { events } = compiled.evaluate(facts);
   const rules = compiled.rules.map((rule): RuleExplanation => {
     const outcome = traceNode(rule.root, facts, 0, false, true);

@@ -30,9 +30,14 @@ function formatNumber(value: number): string {
 }
 
 /** Formats one fact value for display: numbers with the catalogue unit, booleans as words. */
-export function formatFactValue(value: unknown, unit: string | undefined, lang: ExplanationLanguage): string {
+export function formatFactValue(
+  value: unknown,
+  unit: string | undefined,
+  lang: ExplanationLanguage,
+): string {
   if (value === undefined || value === null) return lang === 'ja' ? '(データなし)' : '(no data)';
-  if (typeof value === 'boolean') return lang === 'ja' ? (value ? 'はい' : 'いいえ') : value ? 'yes' : 'no';
+  if (typeof value === 'boolean')
+    return lang === 'ja' ? (value ? 'はい' : 'いいえ') : value ? 'yes' : 'no';
   if (typeof value === 'number') {
     if (unit === undefined) return formatNumber(value);
     if (lang === 'ja') return `${formatNumber(value)}${unit}`;
@@ -58,9 +63,13 @@ export function renderExplanation(
 ): string {
   // Without an English template the Japanese sentence is used, so its values are formatted in Japanese.
   const useEn = lang === 'en' && (typeof template === 'string' || template.en !== undefined);
-  const text = typeof template === 'string' ? template : useEn ? (template.en as string) : template.ja;
+  const text =
+    typeof template === 'string' ? template : useEn ? (template.en as string) : template.ja;
   const valueLang: ExplanationLanguage = useEn ? 'en' : 'ja';
-  const definitions = catalogue instanceof Map ? catalogue : new Map((catalogue as readonly FactDefinition[]).map((f) => [f.id, f]));
+  const definitions =
+    catalogue instanceof Map
+      ? (catalogue as ReadonlyMap<string, FactDefinition>)
+      : new Map((catalogue as readonly FactDefinition[]).map((f) => [f.id, f]));
   const segments = parse(text);
   let out = '';
   for (let i = 0; i < segments.length; i += 1) {

@@ -24,8 +24,15 @@ export interface CompiledRuleSet {
 /** The json-rules-engine form of a rule-set rule (`name` = rule id). */
 export function toJreRule(rule: Rule): JreRule {
   // A JSON round trip drops optional keys that zod typed as `string | undefined`.
-  const params = JSON.parse(JSON.stringify(rule.event.params)) as Record<string, z.core.util.JSONType>;
-  const jre: JreRule = { name: rule.id, conditions: rule.conditions, event: { type: rule.event.type, params } };
+  const params = JSON.parse(JSON.stringify(rule.event.params)) as Record<
+    string,
+    z.core.util.JSONType
+  >;
+  const jre: JreRule = {
+    name: rule.id,
+    conditions: rule.conditions,
+    event: { type: rule.event.type, params },
+  };
   if (rule.priority !== undefined) jre.priority = rule.priority;
   return jre;
 }
@@ -37,7 +44,10 @@ export function toJreRule(rule: Rule): JreRule {
  * const loaded = loadRuleSet(json);
  * if (loaded.ok) compileRuleSet(loaded.ruleSet).compiled.evaluate(facts);
  */
-export function compileRuleSet(ruleSet: RuleSet, options: Omit<CompileOptions, 'conditions'> = {}): CompiledRuleSet {
+export function compileRuleSet(
+  ruleSet: RuleSet,
+  options: Omit<CompileOptions, 'conditions'> = {},
+): CompiledRuleSet {
   const enabled = ruleSet.rules.filter((r) => r.enabled !== false);
   const named = ruleSet.conditions ?? {};
   const compiled = compileRules(enabled.map(toJreRule), { ...options, conditions: named });

@@ -42,11 +42,7 @@ export interface ConditionReference {
 }
 /** A json-rules-engine condition. */
 export type Condition =
-  | FactCondition
-  | AllCondition
-  | AnyCondition
-  | NotCondition
-  | ConditionReference;
+  FactCondition | AllCondition | AnyCondition | NotCondition | ConditionReference;
 /** A condition allowed at the root of a rule: all / any / not / condition reference. */
 export type TopLevelCondition = AllCondition | AnyCondition | NotCondition | ConditionReference;
 

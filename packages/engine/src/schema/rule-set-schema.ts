@@ -5,7 +5,10 @@ import { topLevelConditionSchema } from './condition-schema';
 const idSchema = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'Use lower-case letters, digits, - and _');
 const factIdSchema = z
   .string()
-  .regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, 'Use dotted camelCase, e.g. school.absenceDays');
+  .regex(
+    /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/,
+    'Use dotted camelCase, e.g. school.absenceDays',
+  );
 
 /** Text in Japanese and English. */
 export const labelSchema = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });

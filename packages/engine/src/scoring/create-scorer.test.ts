@@ -8,22 +8,42 @@ const scorer = createScorer(loadDemoRuleSet());
 
 describe('createScorer', () => {
   it('sums points per type, picks levels and the outside-school sub-score', () => {
-    const score = scorer.score({ 'school.absenceDays': 42, 'welfare.youtaikyoRegistered': true, 'health.checkupsMissed': 1 });
-    expect(score.bullying_absence).toEqual({ points: 7, level: 'watch', outsideSchoolPoints: 0, firedRules: ['absence-15', 'absence-30'] });
-    expect(score.abuse).toEqual({ points: 7, level: 'watch', outsideSchoolPoints: 7, firedRules: ['abuse-youtaikyo', 'abuse-checkup-missed'] });
+    const score = scorer.score({
+      'school.absenceDays': 42,
+      'welfare.youtaikyoRegistered': true,
+      'health.checkupsMissed': 1,
+    });
+    expect(score.bullying_absence).toEqual({
+      points: 7,
+      level: 'watch',
+      outsideSchoolPoints: 0,
+      firedRules: ['absence-15', 'absence-30'],
+    });
+    expect(score.abuse).toEqual({
+      points: 7,
+      level: 'watch',
+      outsideSchoolPoints: 7,
+      firedRules: ['abuse-youtaikyo', 'abuse-checkup-missed'],
+    });
     expect(score.poverty?.level).toBeNull();
   });
 
   it('moves thresholds without recompiling', () => {
     const facts = { 'school.absenceDays': 42 };
-    expect(scorer.score(facts, { levels: { bullying_absence: { watch: 8 } } }).bullying_absence?.level).toBeNull();
-    expect(scorer.score(facts, { levels: { bullying_absence: { support: 7 } } }).bullying_absence?.level).toBe('support');
+    expect(
+      scorer.score(facts, { levels: { bullying_absence: { watch: 8 } } }).bullying_absence?.level,
+    ).toBeNull();
+    expect(
+      scorer.score(facts, { levels: { bullying_absence: { support: 7 } } }).bullying_absence?.level,
+    ).toBe('support');
   });
 
   it('gives the same table for records and columns, and matches score()', () => {
     const records = syntheticFacts(3000, 5);
     const table = scorer.scoreBatch(records);
-    const columns = Object.fromEntries(scorer.compiled.factIds.map((id) => [id, records.map((r) => r[id])]));
+    const columns = Object.fromEntries(
+      scorer.compiled.factIds.map((id) => [id, records.map((r) => r[id])]),
+    );
     expect(scorer.scoreColumns({ count: records.length, columns })).toEqual(table);
     records.slice(0, 200).forEach((facts, c) => {
       const score = scorer.score(facts);

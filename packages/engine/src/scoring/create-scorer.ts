@@ -1,6 +1,11 @@
-import { createBatchTest, type BatchTest, type Columns } from '../compile/batch-test';
-import { inheritedNames, ownFact, type Facts, type Values } from '../compile/fact-reader';
-import type { Test } from '../compile/plan';
+import { extractSlots, type Facts } from '../compile/fact-reader';
+import { createTableEvaluator } from '../columnar/evaluate-table';
+import {
+  createFactTable,
+  factTableFromColumns,
+  type FactColumns,
+  type FactTable,
+} from '../columnar/fact-table';
 import { compileRuleSet, type CompiledRuleSet } from '../rule-set/compile-rule-set';
 import type { RuleSet } from '../schema/rule-set-schema';
 import { levelIndex, levelTables, type LevelOverrides, type LevelTable } from './levels';
@@ -56,34 +61,19 @@ export interface ScoredChild {
   readonly scores: Readonly<Record<string, RankedTypeScore>>;
 }
 
-/** Fact values by column: `columns[factId][child]` (how facts come out of a fact table). */
-export interface FactColumns {
-  readonly count: number;
-  readonly columns: Readonly<Record<string, ArrayLike<unknown>>>;
-}
-
 /** Scores children against a compiled rule set. */
 export interface Scorer extends CompiledRuleSet {
   score(facts: Facts, options?: ScoreOptions): Score;
   /** Scores fact records into a columnar table (no per-child objects). */
   scoreBatch(children: readonly Facts[], options?: ScoreOptions): ScoreTable;
-  /** Like {@link Scorer.scoreBatch} for column-oriented facts: the fastest path. */
+  /** Like {@link Scorer.scoreBatch} for column-oriented facts (converted to a fact table first). */
   scoreColumns(facts: FactColumns, options?: ScoreOptions): ScoreTable;
+  /**
+   * Scores a typed fact table (see `createFactTable`): the fastest path. Build the table once
+   * and score it again for every threshold or rule-set what-if.
+   */
+  scoreTable(facts: FactTable, options?: ScoreOptions): ScoreTable;
   scoreAll(children: readonly ChildFacts[], options?: ScoreOptions): ScoredChild[];
-}
-
-/** Rows per block: columns of one block stay in cache while every rule runs over them. */
-const BLOCK = 2048;
-
-/** Row-by-row evaluation for rules that can throw (their evaluation order matters). */
-function rowFallback(test: Test, slotCount: number): BatchTest {
-  const values: unknown[] = new Array<unknown>(slotCount);
-  return function rowBatch(columns, start, end, out) {
-    for (let i = start; i < end; i += 1) {
-      for (let s = 0; s < slotCount; s += 1) values[s] = columns[s]?.[i];
-      out[i - start] = test(values as Values) ? 1 : 0;
-    }
-  };
 }
 
 /**
@@ -105,67 +95,84 @@ export function createScorer(ruleSet: RuleSet): Scorer {
   const wordsPerChild = Math.max(1, Math.ceil(ruleCount / 32));
   const defaultTables = levelTables(ruleSet.types);
 
-  const factIds = compiledSet.compiled.factIds;
-  const slotCount = factIds.length;
-  const batchTests = compiledSet.compiled.rules.map((r) => (r.root.mayThrow ? rowFallback(r.test, slotCount) : createBatchTest(r.root, BLOCK)));
+  const { factIds } = compiledSet.compiled;
+  const evaluateTable = createTableEvaluator(compiledSet.compiled);
 
   function scoreBatch(children: readonly Facts[], options: ScoreOptions = {}): ScoreTable {
-    const block = factIds.map(() => new Array<unknown>(BLOCK));
-    return scoreBlocks(children.length, options, (start, end) => {
-      // Transpose one block of records into columns (the block stays in cache).
-      for (let s = 0; s < slotCount; s += 1) {
-        const id = factIds[s] as string;
-        const column = block[s] as unknown[];
-        const own = inheritedNames.has(id);
-        for (let i = start; i < end; i += 1) {
-          const facts = children[i] as Facts;
-          column[i - start] = own ? ownFact(facts, id) : facts[id];
-        }
-      }
-      return { columns: block, offset: start };
-    });
+    return scoreTable(createFactTable(children, { facts: factIds }), options);
   }
 
   function scoreColumns(facts: FactColumns, options: ScoreOptions = {}): ScoreTable {
-    const columns = factIds.map((id) => (Object.hasOwn(facts.columns, id) ? facts.columns[id] : undefined));
-    return scoreBlocks(facts.count, options, () => ({ columns, offset: 0 }));
+    const used: Record<string, ArrayLike<unknown>> = {};
+    for (const id of factIds) if (Object.hasOwn(facts.columns, id)) used[id] = facts.columns[id]!;
+    return scoreTable(factTableFromColumns({ count: facts.count, columns: used }), options);
   }
 
-  function scoreBlocks(count: number, options: ScoreOptions, load: (start: number, end: number) => { columns: Columns; offset: number }): ScoreTable {
+  function emptyTable(count: number): ScoreTable {
+    return {
+      count,
+      typeIds,
+      points: new Float64Array(count * typeCount),
+      outsideSchoolPoints: new Float64Array(count * typeCount),
+      levels: new Int8Array(count * typeCount),
+      fired: new Uint32Array(count * wordsPerChild),
+      wordsPerChild,
+    };
+  }
+
+  function assignLevels(table: ScoreTable, options: ScoreOptions): ScoreTable {
     const tables = options.levels ? levelTables(ruleSet.types, options.levels) : defaultTables;
-    const points = new Float64Array(count * typeCount);
-    const outside = new Float64Array(count * typeCount);
-    const levels = new Int8Array(count * typeCount);
-    const fired = new Uint32Array(count * wordsPerChild);
-    const mask = new Uint8Array(BLOCK);
-    for (let start = 0; start < count; start += BLOCK) {
-      const end = Math.min(count, start + BLOCK);
-      const { columns, offset } = load(start, end);
-      for (let r = 0; r < ruleCount; r += 1) {
-        (batchTests[r] as BatchTest)(columns, start - offset, end - offset, mask);
-        const type = typeOf[r] as number;
-        const p = pointsOf[r] as number;
-        const isOutside = outsideOf[r] === 1;
-        const word = r >>> 5;
-        const bit = 1 << (r & 31);
-        for (let i = 0; i < end - start; i += 1) {
-          if (mask[i] === 0) continue;
-          const c = start + i;
-          const slot = c * typeCount + type;
-          points[slot] = (points[slot] as number) + p;
-          if (isOutside) outside[slot] = (outside[slot] as number) + p;
-          fired[c * wordsPerChild + word] = (fired[c * wordsPerChild + word] as number) | bit;
-        }
-      }
-    }
+    const { points, levels, count } = table;
     for (let t = 0; t < typeCount; t += 1) {
-      const table = tables[t] as LevelTable;
-      for (let c = 0; c < count; c += 1) levels[c * typeCount + t] = levelIndex(table, points[c * typeCount + t] as number);
+      const levelTable = tables[t] as LevelTable;
+      for (let c = 0, slot = t; c < count; c += 1, slot += typeCount)
+        levels[slot] = levelIndex(levelTable, points[slot] as number);
     }
-    return { count, typeIds, points, outsideSchoolPoints: outside, levels, fired, wordsPerChild };
+    return table;
   }
 
-  function typeScore(table: ScoreTable, c: number, t: number, tablesUsed: ReturnType<typeof levelTables>): TypeScore {
+  function scoreTable(facts: FactTable, options: ScoreOptions = {}): ScoreTable {
+    const table = emptyTable(facts.count);
+    const { points, outsideSchoolPoints: outside, fired } = table;
+    evaluateTable(facts, function addPoints(r, start, end, mask) {
+      const type = typeOf[r] as number;
+      const p = pointsOf[r] as number;
+      const isOutside = outsideOf[r] === 1;
+      const bit = 1 << (r & 31);
+      let slot = start * typeCount + type;
+      let word = start * wordsPerChild + (r >>> 5);
+      for (let j = 0; j < end - start; j += 1, slot += typeCount, word += wordsPerChild) {
+        if (mask[j] === 0) continue;
+        points[slot] = (points[slot] as number) + p;
+        if (isOutside) outside[slot] = (outside[slot] as number) + p;
+        fired[word] = (fired[word] as number) | bit;
+      }
+    });
+    return assignLevels(table, options);
+  }
+
+  /** One record through the row-wise closures (no table to build for a single child). */
+  function scoreRecord(facts: Facts, options: ScoreOptions): ScoreTable {
+    const table = emptyTable(1);
+    const values = extractSlots(factIds, facts, new Array<unknown>(factIds.length));
+    compiledSet.compiled.rules.forEach((plan, r) => {
+      if (!plan.test(values)) return;
+      const slot = typeOf[r] as number;
+      table.points[slot] = (table.points[slot] as number) + (pointsOf[r] as number);
+      if (outsideOf[r] === 1)
+        table.outsideSchoolPoints[slot] =
+          (table.outsideSchoolPoints[slot] as number) + (pointsOf[r] as number);
+      table.fired[r >>> 5] = (table.fired[r >>> 5] as number) | (1 << (r & 31));
+    });
+    return assignLevels(table, options);
+  }
+
+  function typeScore(
+    table: ScoreTable,
+    c: number,
+    t: number,
+    tablesUsed: ReturnType<typeof levelTables>,
+  ): TypeScore {
     const slot = c * typeCount + t;
     const level = table.levels[slot] as number;
     const firedRules: string[] = [];
@@ -183,20 +190,28 @@ export function createScorer(ruleSet: RuleSet): Scorer {
 
   function score(facts: Facts, options: ScoreOptions = {}): Score {
     const tablesUsed = options.levels ? levelTables(ruleSet.types, options.levels) : defaultTables;
-    const table = scoreBatch([facts], options);
+    const table = scoreRecord(facts, options);
     return Object.fromEntries(typeIds.map((id, t) => [id, typeScore(table, 0, t, tablesUsed)]));
   }
 
   function scoreAll(children: readonly ChildFacts[], options: ScoreOptions = {}): ScoredChild[] {
     const tablesUsed = options.levels ? levelTables(ruleSet.types, options.levels) : defaultTables;
-    const table = scoreBatch(children.map((c) => c.facts), options);
+    const table = scoreBatch(
+      children.map((c) => c.facts),
+      options,
+    );
     const ranks = typeIds.map((_, t) => {
-      const pts = Array.from({ length: children.length }, (_, c) => table.points[c * typeCount + t] as number);
+      const pts = Array.from(
+        { length: children.length },
+        (_, c) => table.points[c * typeCount + t] as number,
+      );
       return {
         school: rankWithinGroups(pts, (c) => children[c]?.school),
         grade: rankWithinGroups(pts, (c) => {
           const child = children[c];
-          return child?.school === undefined || child.grade === undefined ? undefined : `${child.school}\u0000${String(child.grade)}`;
+          return child?.school === undefined || child.grade === undefined
+            ? undefined
+            : `${child.school}\u0000${String(child.grade)}`;
         }),
       };
     });
@@ -205,10 +220,17 @@ export function createScorer(ruleSet: RuleSet): Scorer {
       ...(child.school === undefined ? {} : { school: child.school }),
       ...(child.grade === undefined ? {} : { grade: child.grade }),
       scores: Object.fromEntries(
-        typeIds.map((id, t) => [id, { ...typeScore(table, c, t, tablesUsed), rankInSchool: ranks[t]!.school[c] ?? null, rankInGrade: ranks[t]!.grade[c] ?? null }]),
+        typeIds.map((id, t) => [
+          id,
+          {
+            ...typeScore(table, c, t, tablesUsed),
+            rankInSchool: ranks[t]!.school[c] ?? null,
+            rankInGrade: ranks[t]!.grade[c] ?? null,
+          },
+        ]),
       ),
     }));
   }
 
-  return { ...compiledSet, score, scoreBatch, scoreColumns, scoreAll };
+  return { ...compiledSet, score, scoreBatch, scoreColumns, scoreTable, scoreAll };
 }

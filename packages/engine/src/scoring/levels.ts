@@ -10,7 +10,10 @@ export interface LevelTable {
 }
 
 /** Builds level tables, applying overrides and re-sorting by minPoints. */
-export function levelTables(types: readonly DifficultyType[], overrides: LevelOverrides = {}): LevelTable[] {
+export function levelTables(
+  types: readonly DifficultyType[],
+  overrides: LevelOverrides = {},
+): LevelTable[] {
   return types.map((type) => {
     const moved = overrides[type.id] ?? {};
     const levels = type.levels
@@ -23,6 +26,7 @@ export function levelTables(types: readonly DifficultyType[], overrides: LevelOv
 /** Index of the highest level reached (minPoints ≤ points), or -1 for none (なし). */
 export function levelIndex(table: LevelTable, points: number): number {
   const { minPoints } = table;
-  for (let i = minPoints.length - 1; i >= 0; i -= 1) if (points >= (minPoints[i] as number)) return i;
+  for (let i = minPoints.length - 1; i >= 0; i -= 1)
+    if (points >= (minPoints[i] as number)) return i;
   return -1;
 }

@@ -2,7 +2,10 @@
  * Competition ranking ("1224") of `points` within each group: rank 1 = highest points; equal
  * points share a rank. Members with an undefined group get null.
  */
-export function rankWithinGroups(points: ArrayLike<number>, groupOf: (i: number) => string | undefined): (number | null)[] {
+export function rankWithinGroups(
+  points: ArrayLike<number>,
+  groupOf: (i: number) => string | undefined,
+): (number | null)[] {
   const groups = new Map<string, number[]>();
   for (let i = 0; i < points.length; i += 1) {
     const key = groupOf(i);
@@ -16,7 +19,10 @@ export function rankWithinGroups(points: ArrayLike<number>, groupOf: (i: number)
     members.sort((a, b) => (points[b] as number) - (points[a] as number));
     members.forEach((member, position) => {
       const prev = members[position - 1];
-      ranks[member] = prev !== undefined && points[prev] === points[member] ? (ranks[prev] as number) : position + 1;
+      ranks[member] =
+        prev !== undefined && points[prev] === points[member]
+          ? (ranks[prev] as number)
+          : position + 1;
     });
   }
   return ranks;

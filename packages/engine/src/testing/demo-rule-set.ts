@@ -4,7 +4,9 @@ import type { RuleSet } from '../schema/rule-set-schema';
 
 /** Loads rules/demo.rules.json (tests and bench). */
 export function loadDemoRuleSet(): RuleSet {
-  const json: unknown = JSON.parse(readFileSync(new URL('../../../../rules/demo.rules.json', import.meta.url), 'utf8'));
+  const json: unknown = JSON.parse(
+    readFileSync(new URL('../../../../rules/demo.rules.json', import.meta.url), 'utf8'),
+  );
   const loaded = loadRuleSet(json);
   if (!loaded.ok) throw new Error(`demo rule set invalid: ${JSON.stringify(loaded.errors)}`);
   return loaded.ruleSet;

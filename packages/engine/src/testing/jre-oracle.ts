@@ -4,7 +4,8 @@ import type { JreRule, TopLevelCondition } from '../schema/condition-schema';
 import type { DecoratorFn, OperatorFn } from '../compile/operators';
 
 /** What the oracle reports for one fact record: events, or that the run rejected. */
-export type OracleOutcome = { ok: true; events: { type: string; params?: unknown }[] } | { ok: false; error: string };
+export type OracleOutcome =
+  { ok: true; events: { type: string; params?: unknown }[] } | { ok: false; error: string };
 
 /** A json-rules-engine instance with `allowUndefinedFacts: true`, reused across fact records. */
 export function createOracle(
@@ -31,7 +32,12 @@ export function createOracle(
   return async function runOracle(facts) {
     try {
       const result = await engine.run(facts);
-      return { ok: true, events: result.events.map((e) => (e.params ? { type: e.type, params: e.params } : { type: e.type })) };
+      return {
+        ok: true,
+        events: result.events.map((e) =>
+          e.params ? { type: e.type, params: e.params } : { type: e.type },
+        ),
+      };
     } catch (error) {
       // A rejected run keeps evaluating later priority groups in the background and then flips
       // the engine's status, which would cut short the next run: use a fresh engine instead.

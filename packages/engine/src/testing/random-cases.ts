@@ -1,4 +1,9 @@
-import type { Condition, FactCondition, JreRule, TopLevelCondition } from '../schema/condition-schema';
+import type {
+  Condition,
+  FactCondition,
+  JreRule,
+  TopLevelCondition,
+} from '../schema/condition-schema';
 import { isFactReference } from '../compile/build-plan';
 import {
   builtinDecorators,
@@ -36,7 +41,20 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Fact ids used by generated rules; `toString` checks that inherited names are not facts. */
 export const randomFactIds = ['a', 'b', 'c', 'd', 'e', 'toString'] as const;
-const paths = ['$', '$.x', '$.x.y', '$.arr[0]', '$.arr[1]', "$['x']", '$["y"]', '$.x.arr[0]', '$.length', '$.missing', '$[0]', '$[1]'];
+const paths = [
+  '$',
+  '$.x',
+  '$.x.y',
+  '$.arr[0]',
+  '$.arr[1]',
+  "$['x']",
+  '$["y"]',
+  '$.x.arr[0]',
+  '$.length',
+  '$.missing',
+  '$[0]',
+  '$[1]',
+];
 const strings = ['', 'a', 'abc', '5', '5.5', ' 7', '12abc', '-3', '1e2', 'Infinity', 'x', 'NaN'];
 /** Custom operators and decorators registered in both engines. */
 export const customOperatorNames = ['startsWith', 'isEven'] as const;
@@ -48,7 +66,9 @@ export const customOperators: Readonly<Record<(typeof customOperatorNames)[numbe
   isEven: (a) => typeof a === 'number' && a % 2 === 0,
 };
 /** The custom decorator both engines get in the differential test. */
-export const customDecorators: Readonly<Record<(typeof customDecoratorNames)[number], DecoratorFn>> = {
+export const customDecorators: Readonly<
+  Record<(typeof customDecoratorNames)[number], DecoratorFn>
+> = {
   orZero: (fv, jv, next) => next(fv ?? 0, jv),
 };
 
@@ -74,7 +94,12 @@ export function randomValue(r: Random, depth = 2): Json {
     return Array.from({ length: r.int(0, 4) }, () => randomValue(r, depth - 1));
   }
   const obj: { [key: string]: Json } = {};
-  for (const key of ['x', 'y', 'arr', 'z']) if (r.chance(0.6)) obj[key] = key === 'arr' ? Array.from({ length: r.int(0, 3) }, () => primitive(r)) : randomValue(r, depth - 1);
+  for (const key of ['x', 'y', 'arr', 'z'])
+    if (r.chance(0.6))
+      obj[key] =
+        key === 'arr'
+          ? Array.from({ length: r.int(0, 3) }, () => primitive(r))
+          : randomValue(r, depth - 1);
   return obj;
 }
 
@@ -106,13 +131,18 @@ const registry = createOperatorRegistry(customOperators, customDecorators);
 function leaf(r: Random): Condition {
   const node = rawLeaf(r);
   // Most conditions that can throw are re-rolled so most runs complete; some stay to test throws.
-  if (r.chance(0.9)) for (let i = 0; i < 10 && mayThrow(node); i += 1) Object.assign(node, rawLeaf(r));
+  if (r.chance(0.9))
+    for (let i = 0; i < 10 && mayThrow(node); i += 1) Object.assign(node, rawLeaf(r));
   return node;
 }
 
 function mayThrow(node: FactCondition): boolean {
   const op = resolveOperator(node.operator, registry);
-  return !operatorChainSafe(op.decorators, op.base, isFactReference(node.value) ? undefined : { value: node.value });
+  return !operatorChainSafe(
+    op.decorators,
+    op.base,
+    isFactReference(node.value) ? undefined : { value: node.value },
+  );
 }
 
 function rawLeaf(r: Random): FactCondition {
@@ -120,12 +150,17 @@ function rawLeaf(r: Random): FactCondition {
   const base = operator.slice(operator.lastIndexOf(':') + 1);
   let value: Json;
   if (r.chance(0.15)) {
-    value = r.chance(0.4) ? { fact: r.pick(randomFactIds), path: r.pick(paths) } : { fact: r.pick(randomFactIds) };
+    value = r.chance(0.4)
+      ? { fact: r.pick(randomFactIds), path: r.pick(paths) }
+      : { fact: r.pick(randomFactIds) };
   } else if ((base === 'in' || base === 'notIn' || operator.includes('Value')) && r.chance(0.93)) {
     // Non-array values make json-rules-engine throw here; keep that rare so most runs complete.
-    value = operator.includes('Value') && r.chance(0.3)
-      ? Array.from({ length: r.int(0, 3) }, () => Array.from({ length: r.int(0, 3) }, () => primitive(r)))
-      : Array.from({ length: r.int(0, 4) }, () => primitive(r));
+    value =
+      operator.includes('Value') && r.chance(0.3)
+        ? Array.from({ length: r.int(0, 3) }, () =>
+            Array.from({ length: r.int(0, 3) }, () => primitive(r)),
+          )
+        : Array.from({ length: r.int(0, 4) }, () => primitive(r));
   } else {
     value = randomValue(r, 1);
   }
@@ -144,7 +179,9 @@ function condition(r: Random, depth: number, names: readonly string[]): Conditio
 }
 
 function boolean(r: Random, depth: number, names: readonly string[]): TopLevelCondition {
-  const children = Array.from({ length: r.chance(0.08) ? 0 : r.int(1, 4) }, () => condition(r, depth - 1, names));
+  const children = Array.from({ length: r.chance(0.08) ? 0 : r.int(1, 4) }, () =>
+    condition(r, depth - 1, names),
+  );
   return withPriority(r, r.chance(0.5) ? { all: children } : { any: children });
 }
 
@@ -156,7 +193,10 @@ function topLevel(r: Random, depth: number, names: readonly string[]): TopLevelC
 }
 
 /** A random rule set: named conditions (acyclic) and 1–6 rules, nested to depth 3–4. */
-export function randomRuleSet(r: Random): { rules: JreRule[]; conditions: Record<string, TopLevelCondition> } {
+export function randomRuleSet(r: Random): {
+  rules: JreRule[];
+  conditions: Record<string, TopLevelCondition>;
+} {
   const conditions: Record<string, TopLevelCondition> = {};
   const names: string[] = [];
   for (let i = 0; i < r.int(0, 3); i += 1) {

@@ -18,7 +18,9 @@ export function syntheticFacts(n: number, seed = 42): Record<string, unknown>[] 
       'roster.movesLast3Years': count(r, 0.85, 4),
       'roster.singleParent': r.chance(0.12),
       'roster.householdSize': r.int(2, 7),
-      'welfare.childSupportAllowance': r.chance(0.88) ? 'なし' : r.pick(['全部支給', '一部支給', '停止']),
+      'welfare.childSupportAllowance': r.chance(0.88)
+        ? 'なし'
+        : r.pick(['全部支給', '一部支給', '停止']),
       'welfare.publicAssistance': r.chance(0.02),
       'welfare.singleParentMedical': r.chance(0.08),
       'welfare.disabilityInHousehold': r.chance(0.05),
@@ -43,7 +45,9 @@ export function syntheticFacts(n: number, seed = 42): Record<string, unknown>[] 
       facts['school.lateCount'] = count(r, 0.7, 30);
       facts['school.earlyLeaveCount'] = count(r, 0.8, 15);
       facts['school.nurseVisits'] = count(r, 0.6, 30);
-      facts['school.schoolAid'] = r.chance(0.85) ? 'なし' : r.pick(['要保護', '準要保護', '準要保護']);
+      facts['school.schoolAid'] = r.chance(0.85)
+        ? 'なし'
+        : r.pick(['要保護', '準要保護', '準要保護']);
       facts['school.untreatedFindings'] = count(r, 0.85, 3);
       facts['school.bullyingVictimReport'] = r.chance(0.03);
       facts['school.schoolLifeScore'] = r.int(10, 100);

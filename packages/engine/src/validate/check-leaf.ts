@@ -10,14 +10,37 @@ type Path = readonly (string | number)[];
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What a base operator expects as its value, for a fact of a given type. */
-function checkScalar(def: FactDefinition, base: string, value: unknown, at: Path, leafAt: Path, out: ValidationError[]): void {
+function checkScalar(
+  def: FactDefinition,
+  base: string,
+  value: unknown,
+  at: Path,
+  leafAt: Path,
+  out: ValidationError[],
+): void {
   const numeric = (numericOperators as readonly string[]).includes(base);
   if (numeric && def.type !== 'number' && def.type !== 'date') {
-    out.push(issue.operatorType([...leafAt, 'operator'], base, def.type, 'compares numbers', '数値の比較です'));
+    out.push(
+      issue.operatorType(
+        [...leafAt, 'operator'],
+        base,
+        def.type,
+        'compares numbers',
+        '数値の比較です',
+      ),
+    );
     return;
   }
   if (base === 'contains' || base === 'doesNotContain') {
-    out.push(issue.operatorType([...leafAt, 'operator'], base, def.type, 'the fact is not a list', '事実がリストではありません'));
+    out.push(
+      issue.operatorType(
+        [...leafAt, 'operator'],
+        base,
+        def.type,
+        'the fact is not a list',
+        '事実がリストではありません',
+      ),
+    );
     return;
   }
   const list = base === 'in' || base === 'notIn';
@@ -35,11 +58,13 @@ function checkItem(def: FactDefinition, item: unknown, at: Path, out: Validation
       if (typeof item !== 'number') out.push(issue.valueType(at, 'a number', '数値'));
       return;
     case 'boolean':
-      if (typeof item !== 'boolean') out.push(issue.valueType(at, 'true or false', 'true または false'));
+      if (typeof item !== 'boolean')
+        out.push(issue.valueType(at, 'true or false', 'true または false'));
       return;
     case 'date':
       // ISO dates compare correctly as strings (json-rules-engine's numeric check passes on the year).
-      if (typeof item !== 'string' || !isoDate.test(item)) out.push(issue.valueType(at, 'an ISO date (YYYY-MM-DD)', 'ISO 形式の日付 (YYYY-MM-DD)'));
+      if (typeof item !== 'string' || !isoDate.test(item))
+        out.push(issue.valueType(at, 'an ISO date (YYYY-MM-DD)', 'ISO 形式の日付 (YYYY-MM-DD)'));
       return;
     default:
       if (typeof item !== 'string') {
@@ -60,7 +85,11 @@ export function checkLeaf(
   const def = facts.get(leaf.fact);
   if (!def) out.push(issue.unknownFact([...at, 'fact'], leaf.fact));
   if (leaf.path !== undefined) {
-    out.push(parseJsonPath(leaf.path) ? issue.pathOnScalar([...at, 'path']) : issue.unsupportedPath([...at, 'path']));
+    out.push(
+      parseJsonPath(leaf.path)
+        ? issue.pathOnScalar([...at, 'path'])
+        : issue.unsupportedPath([...at, 'path']),
+    );
   }
   const steps = leaf.operator.split(':');
   const base = steps.pop() as string;
@@ -69,9 +98,18 @@ export function checkLeaf(
   if (isFactReference(leaf.value)) {
     const other = typeof leaf.value.fact === 'string' ? facts.get(leaf.value.fact) : undefined;
     if (!other) out.push(issue.unknownFact([...valuePath, 'fact'], String(leaf.value.fact)));
-    else if (def && other.type !== def.type) out.push(issue.valueType(valuePath, `a ${def.type} fact`, `${def.type} 型の事実`));
+    else if (def && other.type !== def.type)
+      out.push(issue.valueType(valuePath, `a ${def.type} fact`, `${def.type} 型の事実`));
     if (decorators.length > 0 || base === 'in' || base === 'notIn') {
-      out.push(issue.operatorType([...at, 'operator'], leaf.operator, 'fact-to-fact', 'use a plain comparison', '単純な比較を使ってください'));
+      out.push(
+        issue.operatorType(
+          [...at, 'operator'],
+          leaf.operator,
+          'fact-to-fact',
+          'use a plain comparison',
+          '単純な比較を使ってください',
+        ),
+      );
     }
     return;
   }
@@ -83,6 +121,14 @@ export function checkLeaf(
     if (!Array.isArray(leaf.value)) out.push(issue.valueType(valuePath, 'an array', '配列'));
     else leaf.value.forEach((item, i) => checkScalar(def, base, item, [...valuePath, i], at, out));
   } else {
-    out.push(issue.operatorType([...at, 'operator'], leaf.operator, def.type, 'only "not:" and one someValue/everyValue decorator fit single-valued facts', '単一値の事実には "not:" と someValue/everyValue のみ使えます'));
+    out.push(
+      issue.operatorType(
+        [...at, 'operator'],
+        leaf.operator,
+        def.type,
+        'only "not:" and one someValue/everyValue decorator fit single-valued facts',
+        '単一値の事実には "not:" と someValue/everyValue のみ使えます',
+      ),
+    );
   }
 }

@@ -10,7 +10,12 @@ type Path = readonly (string | number)[];
 /** `{{fact:id}}` placeholders in explanation templates. */
 export const placeholderPattern = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
-function checkDuplicates(ids: readonly string[], path: (i: number) => Path, kind: string, out: ValidationError[]): void {
+function checkDuplicates(
+  ids: readonly string[],
+  path: (i: number) => Path,
+  kind: string,
+  out: ValidationError[],
+): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
     if (seen.has(id)) out.push(issue.duplicateId(path(i), kind, id));
@@ -18,7 +23,11 @@ function checkDuplicates(ids: readonly string[], path: (i: number) => Path, kind
   });
 }
 
-function walk(condition: Condition, path: Path, visit: (leaf: Condition, path: Path) => void): void {
+function walk(
+  condition: Condition,
+  path: Path,
+  visit: (leaf: Condition, path: Path) => void,
+): void {
   visit(condition, path);
   if ('all' in condition) condition.all.forEach((c, i) => walk(c, [...path, 'all', i], visit));
   else if ('any' in condition) condition.any.forEach((c, i) => walk(c, [...path, 'any', i], visit));
@@ -26,12 +35,18 @@ function walk(condition: Condition, path: Path, visit: (leaf: Condition, path: P
 }
 
 /** Fact ids a condition reads, following named conditions. */
-export function factsUsed(condition: Condition, named: Readonly<Record<string, Condition>>, into = new Set<string>(), seen = new Set<string>()): Set<string> {
+export function factsUsed(
+  condition: Condition,
+  named: Readonly<Record<string, Condition>>,
+  into = new Set<string>(),
+  seen = new Set<string>(),
+): Set<string> {
   walk(condition, [], (node) => {
     if ('fact' in node) {
       into.add(node.fact);
       const v: unknown = node.value;
-      if (v !== null && typeof v === 'object' && 'fact' in v && typeof v.fact === 'string') into.add(v.fact);
+      if (v !== null && typeof v === 'object' && 'fact' in v && typeof v.fact === 'string')
+        into.add(v.fact);
     } else if ('condition' in node && !seen.has(node.condition) && named[node.condition]) {
       seen.add(node.condition);
       factsUsed(named[node.condition] as Condition, named, into, seen);
@@ -49,7 +64,8 @@ function checkConditionTree(
 ): void {
   walk(condition, path, (node, at) => {
     if ('fact' in node) checkLeaf(node, at, facts, out);
-    else if ('condition' in node && !Object.hasOwn(named, node.condition)) out.push(issue.unknownCondition([...at, 'condition'], node.condition));
+    else if ('condition' in node && !Object.hasOwn(named, node.condition))
+      out.push(issue.unknownCondition([...at, 'condition'], node.condition));
   });
   checkConstants(condition, path, named, out);
 }
@@ -61,7 +77,8 @@ function checkCycles(named: Readonly<Record<string, Condition>>, out: Validation
     state.set(name, 'active');
     walk(named[name] as Condition, [], (node) => {
       if (!('condition' in node) || !Object.hasOwn(named, node.condition)) return;
-      if (state.get(node.condition) === 'active') out.push(issue.conditionCycle(['conditions', node.condition], node.condition));
+      if (state.get(node.condition) === 'active')
+        out.push(issue.conditionCycle(['conditions', node.condition], node.condition));
       else visit(node.condition);
     });
     state.set(name, 'done');
@@ -69,7 +86,12 @@ function checkCycles(named: Readonly<Record<string, Condition>>, out: Validation
   for (const name of Object.keys(named)) visit(name);
 }
 
-function checkTemplate(text: string, path: Path, facts: ReadonlyMap<string, FactDefinition>, out: ValidationError[]): void {
+function checkTemplate(
+  text: string,
+  path: Path,
+  facts: ReadonlyMap<string, FactDefinition>,
+  out: ValidationError[],
+): void {
   for (const match of text.matchAll(placeholderPattern)) {
     const body = match[1] ?? '';
     const id = body.startsWith('fact:') ? body.slice(5).trim() : undefined;
@@ -82,17 +104,39 @@ export function checkRuleSet(ruleSet: RuleSet): ValidationError[] {
   const out: ValidationError[] = [];
   const facts = new Map(ruleSet.facts.map((f) => [f.id, f] as const));
   const named = ruleSet.conditions ?? {};
-  checkDuplicates(ruleSet.facts.map((f) => f.id), (i) => ['facts', i, 'id'], 'fact', out);
-  checkDuplicates(ruleSet.types.map((t) => t.id), (i) => ['types', i, 'id'], 'type', out);
-  checkDuplicates(ruleSet.rules.map((r) => r.id), (i) => ['rules', i, 'id'], 'rule', out);
+  checkDuplicates(
+    ruleSet.facts.map((f) => f.id),
+    (i) => ['facts', i, 'id'],
+    'fact',
+    out,
+  );
+  checkDuplicates(
+    ruleSet.types.map((t) => t.id),
+    (i) => ['types', i, 'id'],
+    'type',
+    out,
+  );
+  checkDuplicates(
+    ruleSet.rules.map((r) => r.id),
+    (i) => ['rules', i, 'id'],
+    'rule',
+    out,
+  );
   ruleSet.facts.forEach((f, i) => {
-    if (f.source === 'school' && f.outsideSchool) out.push(issue.outsideSchool(['facts', i, 'outsideSchool']));
+    if (f.source === 'school' && f.outsideSchool)
+      out.push(issue.outsideSchool(['facts', i, 'outsideSchool']));
   });
   ruleSet.types.forEach((type, t) => {
-    checkDuplicates(type.levels.map((l) => l.id), (i) => ['types', t, 'levels', i, 'id'], 'level', out);
+    checkDuplicates(
+      type.levels.map((l) => l.id),
+      (i) => ['types', t, 'levels', i, 'id'],
+      'level',
+      out,
+    );
     type.levels.forEach((level, i) => {
       const prev = type.levels[i - 1];
-      if (prev && !(level.minPoints > prev.minPoints)) out.push(issue.levelOrder(['types', t, 'levels', i, 'minPoints']));
+      if (prev && !(level.minPoints > prev.minPoints))
+        out.push(issue.levelOrder(['types', t, 'levels', i, 'minPoints']));
     });
   });
   checkCycles(named, out);
@@ -102,10 +146,17 @@ export function checkRuleSet(ruleSet: RuleSet): ValidationError[] {
   const typeIds = new Set(ruleSet.types.map((t) => t.id));
   ruleSet.rules.forEach((rule, i) => {
     checkConditionTree(rule.conditions, ['rules', i, 'conditions'], facts, named, out);
-    if (!typeIds.has(rule.event.type)) out.push(issue.unknownType(['rules', i, 'event', 'type'], rule.event.type));
+    if (!typeIds.has(rule.event.type))
+      out.push(issue.unknownType(['rules', i, 'event', 'type'], rule.event.type));
     const { explanation } = rule.event.params;
     checkTemplate(explanation.ja, ['rules', i, 'event', 'params', 'explanation', 'ja'], facts, out);
-    if (explanation.en !== undefined) checkTemplate(explanation.en, ['rules', i, 'event', 'params', 'explanation', 'en'], facts, out);
+    if (explanation.en !== undefined)
+      checkTemplate(
+        explanation.en,
+        ['rules', i, 'event', 'params', 'explanation', 'en'],
+        facts,
+        out,
+      );
   });
   return out;
 }

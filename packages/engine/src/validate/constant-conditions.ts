@@ -38,15 +38,34 @@ function disjointRanges(children: readonly Condition[]): Verdict {
     if (!('fact' in child)) continue;
     const bound = boundOf(child);
     if (!bound) continue;
-    const prev = ranges.get(child.fact) ?? { lo: -Infinity, loOpen: true, hi: Infinity, hiOpen: true };
+    const prev = ranges.get(child.fact) ?? {
+      lo: -Infinity,
+      loOpen: true,
+      hi: Infinity,
+      hiOpen: true,
+    };
     const next: Interval = {
       lo: Math.max(prev.lo, bound.lo),
-      loOpen: bound.lo > prev.lo ? bound.loOpen : bound.lo < prev.lo ? prev.loOpen : prev.loOpen || bound.loOpen,
+      loOpen:
+        bound.lo > prev.lo
+          ? bound.loOpen
+          : bound.lo < prev.lo
+            ? prev.loOpen
+            : prev.loOpen || bound.loOpen,
       hi: Math.min(prev.hi, bound.hi),
-      hiOpen: bound.hi < prev.hi ? bound.hiOpen : bound.hi > prev.hi ? prev.hiOpen : prev.hiOpen || bound.hiOpen,
+      hiOpen:
+        bound.hi < prev.hi
+          ? bound.hiOpen
+          : bound.hi > prev.hi
+            ? prev.hiOpen
+            : prev.hiOpen || bound.hiOpen,
     };
     if (next.lo > next.hi || (next.lo === next.hi && (next.loOpen || next.hiOpen))) {
-      return { constant: false, why: `no value of ${child.fact} satisfies every comparison`, whyJa: `${child.fact} の値ですべての比較を満たすものはありません` };
+      return {
+        constant: false,
+        why: `no value of ${child.fact} satisfies every comparison`,
+        whyJa: `${child.fact} の値ですべての比較を満たすものはありません`,
+      };
     }
     ranges.set(child.fact, next);
   }
@@ -54,9 +73,14 @@ function disjointRanges(children: readonly Condition[]): Verdict {
 }
 
 /** Folds a condition to a constant where that is certain under json-rules-engine semantics. */
-function verdictOf(condition: Condition, named: Readonly<Record<string, Condition>>, seen: Set<string>): Verdict {
+function verdictOf(
+  condition: Condition,
+  named: Readonly<Record<string, Condition>>,
+  seen: Set<string>,
+): Verdict {
   if ('all' in condition) {
-    if (condition.all.length === 0) return { constant: true, why: 'empty "all"', whyJa: '空の all' };
+    if (condition.all.length === 0)
+      return { constant: true, why: 'empty "all"', whyJa: '空の all' };
     const parts = condition.all.map((c) => verdictOf(c, named, seen));
     const falseChild = parts.find((p) => p?.constant === false);
     if (falseChild) return falseChild;
@@ -64,7 +88,12 @@ function verdictOf(condition: Condition, named: Readonly<Record<string, Conditio
     return disjointRanges(condition.all);
   }
   if ('any' in condition) {
-    if (condition.any.length === 0) return { constant: true, why: 'an empty "any" is true in json-rules-engine', whyJa: '空の any は json-rules-engine では真です' };
+    if (condition.any.length === 0)
+      return {
+        constant: true,
+        why: 'an empty "any" is true in json-rules-engine',
+        whyJa: '空の any は json-rules-engine では真です',
+      };
     const parts = condition.any.map((c) => verdictOf(c, named, seen));
     const trueChild = parts.find((p) => p?.constant === true);
     if (trueChild) return trueChild;
@@ -73,7 +102,13 @@ function verdictOf(condition: Condition, named: Readonly<Record<string, Conditio
   }
   if ('not' in condition) {
     const inner = verdictOf(condition.not, named, seen);
-    return inner && { constant: !inner.constant, why: `"not" of: ${inner.why}`, whyJa: `not: ${inner.whyJa}` };
+    return (
+      inner && {
+        constant: !inner.constant,
+        why: `"not" of: ${inner.why}`,
+        whyJa: `not: ${inner.whyJa}`,
+      }
+    );
   }
   if ('condition' in condition) {
     const target = named[condition.condition];
@@ -83,10 +118,18 @@ function verdictOf(condition: Condition, named: Readonly<Record<string, Conditio
     seen.delete(condition.condition);
     return inner;
   }
-  if (condition.operator === 'in' && Array.isArray(condition.value) && condition.value.length === 0) {
+  if (
+    condition.operator === 'in' &&
+    Array.isArray(condition.value) &&
+    condition.value.length === 0
+  ) {
     return { constant: false, why: '"in" an empty list', whyJa: '空のリストに対する in' };
   }
-  if (condition.operator === 'notIn' && Array.isArray(condition.value) && condition.value.length === 0) {
+  if (
+    condition.operator === 'notIn' &&
+    Array.isArray(condition.value) &&
+    condition.value.length === 0
+  ) {
     return { constant: true, why: '"notIn" an empty list', whyJa: '空のリストに対する notIn' };
   }
   return undefined;
@@ -101,10 +144,16 @@ export function checkConstants(
 ): void {
   const verdict = verdictOf(condition, named, new Set());
   if (verdict) {
-    out.push(verdict.constant ? issue.alwaysTrue(path, verdict.why, verdict.whyJa) : issue.unreachable(path, verdict.why, verdict.whyJa));
+    out.push(
+      verdict.constant
+        ? issue.alwaysTrue(path, verdict.why, verdict.whyJa)
+        : issue.unreachable(path, verdict.why, verdict.whyJa),
+    );
     return;
   }
-  if ('all' in condition) condition.all.forEach((c, i) => checkConstants(c, [...path, 'all', i], named, out));
-  else if ('any' in condition) condition.any.forEach((c, i) => checkConstants(c, [...path, 'any', i], named, out));
+  if ('all' in condition)
+    condition.all.forEach((c, i) => checkConstants(c, [...path, 'all', i], named, out));
+  else if ('any' in condition)
+    condition.any.forEach((c, i) => checkConstants(c, [...path, 'any', i], named, out));
   else if ('not' in condition) checkConstants(condition.not, [...path, 'not'], named, out);
 }

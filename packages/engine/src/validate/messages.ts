@@ -16,7 +16,13 @@ export const issue = {
     message: `Unknown fact "${id}" (not in the fact catalogue)`,
     messageJa: `事実「${id}」は事実カタログにありません`,
   }),
-  operatorType: (path: Path, operator: string, type: string, why: string, whyJa: string): ValidationError => ({
+  operatorType: (
+    path: Path,
+    operator: string,
+    type: string,
+    why: string,
+    whyJa: string,
+  ): ValidationError => ({
     path: toPointer(path),
     code: 'operator_type_mismatch',
     message: `Operator "${operator}" does not fit a ${type} fact: ${why}`,
@@ -79,8 +85,8 @@ export const issue = {
   unsupportedPath: (path: Path): ValidationError => ({
     path: toPointer(path),
     code: 'unsupported_path',
-    message: 'Only $, .name, [0] and [\'name\'] path steps are supported',
-    messageJa: 'path は $、.name、[0]、[\'name\'] の形式のみ使えます',
+    message: "Only $, .name, [0] and ['name'] path steps are supported",
+    messageJa: "path は $、.name、[0]、['name'] の形式のみ使えます",
   }),
   alwaysTrue: (path: Path, why: string, whyJa: string): ValidationError => ({
     path: toPointer(path),

@@ -30,7 +30,12 @@ function valueAt(root: unknown, path: readonly Key[]): unknown {
  * Unions (conditions are all/any/not/condition/fact) report every branch's failure. Pick the branch
  * that matched the object's shape (no error at its root), so the error points at the real mistake.
  */
-function flatten(issue: Issue, prefix: readonly Key[], input: unknown, out: ValidationError[]): void {
+function flatten(
+  issue: Issue,
+  prefix: readonly Key[],
+  input: unknown,
+  out: ValidationError[],
+): void {
   const path = [...prefix, ...issue.path];
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) {
     out.push(describe(issue, path, input));
@@ -44,12 +49,19 @@ function flatten(issue: Issue, prefix: readonly Key[], input: unknown, out: Vali
     const missing = valueAt(input, path) === undefined;
     out.push(
       missing
-        ? { path: toPointer(path), code: 'required', message: 'Required', messageJa: '必須項目です' }
+        ? {
+            path: toPointer(path),
+            code: 'required',
+            message: 'Required',
+            messageJa: '必須項目です',
+          }
         : {
             path: toPointer(path),
             code: 'invalid_shape',
-            message: 'Does not match any allowed form (all / any / not / condition / fact comparison)',
-            messageJa: '許可された形式 (all / any / not / condition / 事実の比較) のいずれにも一致しません',
+            message:
+              'Does not match any allowed form (all / any / not / condition / fact comparison)',
+            messageJa:
+              '許可された形式 (all / any / not / condition / 事実の比較) のいずれにも一致しません',
           },
     );
     return;
@@ -64,7 +76,12 @@ function describe(issue: Issue, path: readonly Key[], input: unknown): Validatio
       if (valueAt(input, path) === undefined) {
         return { path: pointer, code: 'required', message: 'Required', messageJa: '必須項目です' };
       }
-      return { path: pointer, code: 'invalid_type', message: `Expected ${issue.expected}`, messageJa: `${issue.expected} 型である必要があります` };
+      return {
+        path: pointer,
+        code: 'invalid_type',
+        message: `Expected ${issue.expected}`,
+        messageJa: `${issue.expected} 型である必要があります`,
+      };
     case 'unrecognized_keys':
       return {
         path: pointer,
@@ -74,17 +91,47 @@ function describe(issue: Issue, path: readonly Key[], input: unknown): Validatio
       };
     case 'invalid_format':
       if (issue.format === 'regex' && issue.message === 'Unknown operator') {
-        return { path: pointer, code: 'unknown_operator', message: 'Unknown operator', messageJa: '不明な演算子です' };
+        return {
+          path: pointer,
+          code: 'unknown_operator',
+          message: 'Unknown operator',
+          messageJa: '不明な演算子です',
+        };
       }
-      return { path: pointer, code: 'invalid_format', message: issue.message, messageJa: `形式が正しくありません (${issue.format})` };
+      return {
+        path: pointer,
+        code: 'invalid_format',
+        message: issue.message,
+        messageJa: `形式が正しくありません (${issue.format})`,
+      };
     case 'too_small':
-      return { path: pointer, code: 'too_small', message: issue.message, messageJa: `値が小さすぎるか、空です (最小 ${String(issue.minimum)})` };
+      return {
+        path: pointer,
+        code: 'too_small',
+        message: issue.message,
+        messageJa: `値が小さすぎるか、空です (最小 ${String(issue.minimum)})`,
+      };
     case 'too_big':
-      return { path: pointer, code: 'too_big', message: issue.message, messageJa: `値が大きすぎます (最大 ${String(issue.maximum)})` };
+      return {
+        path: pointer,
+        code: 'too_big',
+        message: issue.message,
+        messageJa: `値が大きすぎます (最大 ${String(issue.maximum)})`,
+      };
     case 'invalid_value':
-      return { path: pointer, code: 'invalid_value', message: issue.message, messageJa: `許可された値ではありません: ${issue.values.map(String).join(' / ')}` };
+      return {
+        path: pointer,
+        code: 'invalid_value',
+        message: issue.message,
+        messageJa: `許可された値ではありません: ${issue.values.map(String).join(' / ')}`,
+      };
     default:
-      return { path: pointer, code: issue.code, message: issue.message, messageJa: '値が正しくありません' };
+      return {
+        path: pointer,
+        code: issue.code,
+        message: issue.message,
+        messageJa: '値が正しくありません',
+      };
   }
 }
 

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { Connector } from '@mimamori/connector-kit';
+import { getBatch, listBatches, type Db, type ImportBatch as StoredBatch } from '@mimamori/db';
+import { importFile, type PipelineContext } from '@mimamori/pipeline';
+import type { ImportService } from '../deps';
+import type { ConnectorSummary, ImportBatch } from '../schemas/data';
+import { createProgressChannels } from './progress-channels';
+
+/** The pipeline context without the actor (set per request). */
+export type BaseContext = Omit<PipelineContext, 'actor'>;
+
+/** A connector as the admin UI lists it: its columns (no personal data flagged away) and facts. */
+export function connectorSummary(connector: Connector): ConnectorSummary {
+  return {
+    id: connector.name,
+    label: connector.title.ja,
+    source: connector.source,
+    version: connector.version,
+    fields: connector.columns
+      .filter((c) => c.role !== 'ignore')
+      .map((c) => ({ name: c.header, label: c.header, type: c.role, required: c.required })),
+    facts: connector.facts.map((f) => ({
+      id: f.id,
+      label: f.label.ja,
+      type: f.type,
+      ...(f.unit === undefined ? {} : { unit: f.unit }),
+    })),
+  };
+}
+
+function toBatch(batch: StoredBatch): ImportBatch {
+  return {
+    id: batch.id,
+    connector: batch.connector,
+    file: batch.fileName,
+    status: batch.status,
+    rows: batch.rowCount,
+    // Imports are all-or-nothing: a stored batch has no row issues (a failed one is not stored).
+    issues: 0,
+    createdAt: batch.createdAt,
+    ...(batch.createdBy === null ? {} : { createdBy: batch.createdBy }),
+  };
+}
+
+const phaseTotal = 1000;
+
+/**
+ * File imports on `@mimamori/pipeline`'s `importFile` (all-or-nothing), with progress published
+ * under the request's `progressId` (and the batch id once stored) for `GET /imports/{id}/events`.
+ */
+export function createImportService(
+  ctx: BaseContext,
+  connectors: ReadonlyMap<string, Connector>,
+): ImportService {
+  const channels = createProgressChannels();
+  const summaries = [...connectors.values()].map(connectorSummary);
+  const { db }: { db: Db } = ctx;
+  return {
+    connectors: () => summaries,
+    async run(input) {
+      const connector = connectors.get(input.connector);
+      if (connector === undefined) return undefined;
+      const progressId = input.progressId ?? randomUUID();
+      const channel = channels.open(progressId);
+      try {
+        const outcome = await importFile(
+          { ...ctx, actor: { id: input.by, role: 'it' } },
+          {
+            connector,
+            file: input.fileName,
+            bytes: input.bytes,
+            dryRun: input.dryRun,
+            onProgress(phase, fraction) {
+              channel.push({ phase, done: Math.round(fraction * phaseTotal), total: phaseTotal });
+            },
+          },
+        );
+        if (!outcome.ok) {
+          return {
+            ok: false,
+            issues: outcome.issues.slice(0, 1000),
+            summary: { ...outcome.summary, issueCount: outcome.issues.length, progressId },
+          };
+        }
+        if (outcome.batchId !== null) channels.alias(progressId, outcome.batchId);
+        return {
+          ok: true,
+          issues: [],
+          summary: {
+            ...outcome.summary,
+            ...(outcome.batchId === null ? {} : { batchId: outcome.batchId }),
+            progressId,
+          },
+        };
+      } finally {
+        channel.end();
+      }
+    },
+    async list() {
+      return (await listBatches(db, { limit: 500 })).map(toBatch);
+    },
+    async get(id) {
+      const batch = await getBatch(db, id);
+      if (batch === undefined) return undefined;
+      return {
+        ...toBatch(batch),
+        rowIssues: [],
+        summary: {
+          ...batch.summary,
+          records: batch.recordCount,
+          linked: batch.linkedCount,
+          ambiguous: batch.ambiguousCount,
+          unmatched: batch.unmatchedCount,
+        },
+      };
+    },
+    events: (id) => channels.subscribe(id),
+  };
+}

@@ -1,0 +1,103 @@
+import {
+  appendAudit,
+  completeRun,
+  createRun,
+  failRun,
+  getCurrentVersion,
+  getDataVersion,
+  insertResults,
+  listVersions,
+  type Db,
+} from '@mimamori/db';
+import { createScorer, loadRuleSet, type RuleSet } from '@mimamori/engine';
+import { loadChildren, scoreToResults } from '@mimamori/pipeline';
+import type { RunService } from '../deps';
+import { ApiError } from '../problem';
+import type { BackgroundJobs } from './background-jobs';
+
+/** A published (or formerly published) version, validated. */
+async function versionToJudge(
+  db: Db,
+  ruleSetId: string,
+  version: number | undefined,
+): Promise<{ id: string; version: number; ruleSet: RuleSet } | undefined> {
+  const stored =
+    version === undefined
+      ? await getCurrentVersion(db, ruleSetId)
+      : (await listVersions(db, ruleSetId)).find(
+          (v) => v.version === version && v.status !== 'draft',
+        );
+  if (stored === undefined) return undefined;
+  const loaded = loadRuleSet(stored.document);
+  if (!loaded.ok) {
+    throw new ApiError(422, 'invalid_rule_set', 'That version no longer validates.', {
+      errors: loaded.errors.slice(0, 50).map((e) => ({ path: e.path, message: e.message })),
+    });
+  }
+  return { id: stored.id, version: stored.version, ruleSet: loaded.ruleSet };
+}
+
+/**
+ * Judgement runs started from the API: the run row is created at once (so `GET /runs/:id`
+ * shows it), then the pipeline's scoring runs in the background with its progress kept in
+ * memory until the run is stored; the stored status takes over from there.
+ */
+export function createRunService(
+  db: Db,
+  reader: Omit<RunService, 'start'>,
+  options: { asOf: string; jobs: BackgroundJobs },
+): RunService {
+  const progress = new Map<string, number>();
+
+  async function execute(runId: string, version: { version: number; ruleSet: RuleSet }, by: string) {
+    try {
+      const scorer = createScorer(version.ruleSet);
+      const children = [...(await loadChildren(db)).values()];
+      progress.set(runId, 0.4);
+      const { results, counts } = scoreToResults(scorer, children);
+      progress.set(runId, 0.7);
+      await db.transaction().execute(async function storeRun(trx: Db) {
+        await insertResults(trx, runId, results);
+        await completeRun(trx, runId, { ...counts, ruleSetVersion: version.version });
+        await appendAudit(trx, {
+          actorId: by,
+          actorRole: 'family_center',
+          action: 'run.complete',
+          targetType: 'judgement_run',
+          targetId: runId,
+          ip: null,
+          details: { judged: counts.judged, flagged: counts.flagged, ruleSetVersion: version.version },
+        });
+      });
+    } catch (error) {
+      await failRun(db, runId, 'judge_failed');
+      throw error;
+    } finally {
+      progress.delete(runId);
+    }
+  }
+
+  return {
+    ...reader,
+    async start(input, by) {
+      const version = await versionToJudge(db, input.ruleSetId, input.version);
+      if (version === undefined) return undefined;
+      const run = await createRun(db, {
+        ruleSetVersionId: version.id,
+        dataVersion: await getDataVersion(db),
+        asOf: options.asOf,
+        startedBy: by,
+      });
+      progress.set(run.id, 0.1);
+      options.jobs.add(`run ${run.id}`, execute(run.id, version, by));
+      return { id: run.id };
+    },
+    async get(id) {
+      const run = await reader.get(id);
+      const fraction = progress.get(id);
+      return run && fraction !== undefined && run.status === 'running'
+        ? { ...run, progress: fraction }
+        : run;
+    },
+  };
+}

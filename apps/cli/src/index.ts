@@ -1,0 +1,2 @@
+export { runCli } from './main';
+export type { CommandIo } from './command';

@@ -1,0 +1,26 @@
+// pnpm bench:import — imports the 100,000-child synthetic village through the real connectors
+// into a fresh SQLite file and reports rows/s per file and overall (target ≥ 50,000 rows/s).
+import { generateVillage } from '@mimamori/village';
+import { benchDatabase, fmt, importWholeVillage } from './support';
+
+const children = Number(process.env['BENCH_CHILDREN'] ?? 100_000);
+const t0 = performance.now();
+const village = generateVillage({ children, seed: 1 });
+console.log(`village: ${fmt(children)} children generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+const { ctx, dispose } = await benchDatabase();
+try {
+  const results = await importWholeVillage(ctx, village);
+  let rows = 0;
+  let seconds = 0;
+  let cpu = 0;
+  for (const r of results) {
+    rows += r.rows;
+    seconds += r.seconds;
+    cpu += r.cpuSeconds;
+    console.log(`${r.file.padEnd(14)} ${fmt(r.rows).padStart(9)} rows  ${r.seconds.toFixed(2).padStart(6)} s  ${fmt(r.rows / r.seconds).padStart(9)} rows/s  (cpu ${r.cpuSeconds.toFixed(2)} s)`);
+  }
+  console.log(`total          ${fmt(rows).padStart(9)} rows  ${seconds.toFixed(2).padStart(6)} s  ${fmt(rows / seconds).padStart(9)} rows/s  (cpu ${cpu.toFixed(2)} s; target ≥ 50,000 rows/s on SQLite)`);
+} finally {
+  await dispose();
+}

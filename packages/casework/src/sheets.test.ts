@@ -1,0 +1,137 @@
+import { listCaseEvents, listCases } from '@mimamori/db';
+import { describeEachDatabase } from '@mimamori/db/testing';
+import { expect, it } from 'vitest';
+import { createSheet, getSheet, listSheetsForSchool, shareSheet, updateSheetNotes } from './sheets';
+import { seedRuleSet, seedRun, seedVillage } from './village.fixture';
+
+const fc = { id: 'fc1', role: 'family_center' };
+
+describeEachDatabase('child info sheets', (getDb) => {
+  let runId = '';
+
+  it('fills a sheet from results, explanations and the rule set, and opens a watch case', async () => {
+    const { db } = getDb();
+    const ids = await seedVillage(db, { prefix: 'sh', children: 6 });
+    const versionId = await seedRuleSet(db);
+    runId = await seedRun(db, {
+      id: 'sh-run',
+      versionId,
+      judged: 6,
+      flags: [
+        { childId: ids[0]!, type: 'poverty', level: 'watch', points: 7 },
+        { childId: ids[0]!, type: 'abuse', level: null, points: 3 },
+        { childId: ids[1]!, type: 'poverty', level: null, points: 2 },
+      ],
+    });
+    const sheet = await createSheet(db, { runId, childId: ids[0]!, actor: fc });
+    expect(sheet.content.school).toBe('S01');
+    expect(sheet.content.scores).toEqual([
+      {
+        type: 'poverty',
+        typeLabel: '貧困',
+        points: 7,
+        level: 'watch',
+        outsideSchoolPoints: 3,
+        rankSchool: 1,
+        rankGrade: 1,
+      },
+      {
+        type: 'abuse',
+        typeLabel: '虐待',
+        points: 3,
+        level: null,
+        outsideSchoolPoints: 0,
+        rankSchool: 2,
+        rankGrade: 1,
+      },
+    ]);
+    expect(sheet.content.items.map((i) => [i.ruleId, i.points])).toEqual([
+      ['checkup', 5],
+      ['absence', 4],
+      ['child-support', 3],
+    ]);
+    const support = sheet.content.items.find((i) => i.ruleId === 'child-support');
+    expect(support?.sources).toEqual([
+      {
+        fact: 'welfare.childSupport',
+        label: '児童扶養手当',
+        source: 'welfare',
+        outsideSchool: true,
+      },
+      { fact: 'school.absenceDays', label: '欠席日数', source: 'school', outsideSchool: false },
+    ]);
+    expect(sheet.sharedSchool).toBeNull();
+    const cases = await listCases(db, { childId: ids[0]! });
+    expect(cases.map((c) => [c.status, c.runId])).toEqual([['watch', runId]]);
+    // Filling again returns the same sheet and opens no second case.
+    expect((await createSheet(db, { runId, childId: ids[0]!, actor: fc })).id).toBe(sheet.id);
+    expect(await listCases(db, { childId: ids[0]! })).toHaveLength(1);
+  });
+
+  it('refuses unflagged children and unknown runs', async () => {
+    const { db } = getDb();
+    await expect(createSheet(db, { runId, childId: 'sh-01', actor: fc })).rejects.toMatchObject({
+      code: 'not_flagged',
+    });
+    await expect(
+      createSheet(db, { runId: 'nope', childId: 'sh-01', actor: fc }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('keeps review-meeting notes and their history', async () => {
+    const { db } = getDb();
+    const [sheet] = await listSheetsForSchoolOrAll(db);
+    const updated = await updateSheetNotes(db, {
+      sheetId: sheet!.id,
+      notes: { principal: '登校時の様子を見守る', meetingDate: '2026-04-20' },
+      actor: fc,
+    });
+    expect(updated.content.notes).toMatchObject({
+      principal: '登校時の様子を見守る',
+      meetingDate: '2026-04-20',
+      schoolNurse: '',
+    });
+    const again = await updateSheetNotes(db, {
+      sheetId: sheet!.id,
+      notes: { schoolNurse: '保健室来室が多い' },
+      actor: fc,
+    });
+    expect(again.content.notes).toMatchObject({
+      principal: '登校時の様子を見守る',
+      schoolNurse: '保健室来室が多い',
+    });
+    await expect(
+      updateSheetNotes(db, { sheetId: sheet!.id, notes: { meetingDate: '20th April' }, actor: fc }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    const [c] = await listCases(db, { childId: 'sh-00' });
+    const notes = (await listCaseEvents(db, c!.id)).filter((e) => e.kind === 'note');
+    expect(notes.map((e) => e.data.notes)).toEqual([
+      { principal: '登校時の様子を見守る', meetingDate: '2026-04-20' },
+      { schoolNurse: '保健室来室が多い' },
+    ]);
+  });
+
+  it("shares with the child's school; a teacher sees only their school's sheets", async () => {
+    const { db } = getDb();
+    const [sheet] = await listSheetsForSchoolOrAll(db);
+    expect(await listSheetsForSchool(db, 'S01')).toEqual([]);
+    const shared = await shareSheet(db, { sheetId: sheet!.id, actor: fc });
+    expect(shared.sharedSchool).toBe('S01');
+    expect(shared.content.sharedBy).toBe('fc1');
+    expect((await listSheetsForSchool(db, 'S01')).map((s) => s.id)).toEqual([sheet!.id]);
+    expect(await listSheetsForSchool(db, 'S02')).toEqual([]);
+    expect(await getSheet(db, sheet!.id, { school: 'S02' })).toBeUndefined();
+    expect(await getSheet(db, sheet!.id, { school: null })).toBeUndefined();
+    expect((await getSheet(db, sheet!.id, { school: 'S01' }))?.id).toBe(sheet!.id);
+    await expect(shareSheet(db, { sheetId: 'nope', actor: fc })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  async function listSheetsForSchoolOrAll(db: Parameters<typeof getSheet>[0]) {
+    const { listSheets } = await import('./sheets');
+    return listSheets(db, { runId });
+  }
+});

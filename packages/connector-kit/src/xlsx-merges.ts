@@ -1,0 +1,76 @@
+/** A merged range of a sheet, 1-based and inclusive. */
+export interface MergeRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** A sheet row as `applyMerges` needs it: its number and cell texts. */
+export interface MergeableRow {
+  readonly line: number;
+  readonly cells: string[];
+}
+
+function columnOf(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) | 0x20; // lower-case
+    if (code < 0x61 || code > 0x7a) break;
+    column = column * 26 + (code - 0x60);
+  }
+  return column;
+}
+
+function rowOf(ref: string): number {
+  const digits = /\d+$/.exec(ref)?.[0];
+  return digits === undefined ? 0 : Number(digits);
+}
+
+/** Parses a `mergeCell` reference (`B2:D3`, or a single cell); undefined when it is not one. */
+export function parseMergeRange(ref: string): MergeRange | undefined {
+  const [from = '', to = from] = ref.split(':');
+  const range = { top: rowOf(from), left: columnOf(from), bottom: rowOf(to), right: columnOf(to) };
+  const valid = range.top > 0 && range.left > 0 && range.bottom >= range.top;
+  return valid && range.right >= range.left ? range : undefined;
+}
+
+/**
+ * Gives every cell of each merged range its top-left cell's text, as Excel displays it (and as
+ * exceljs reads it). Ranges are clamped to the rows and columns that hold text, so a merge over
+ * a whole column adds no rows. Returns the rows sorted, without rows left empty.
+ */
+export function applyMerges(
+  rows: readonly MergeableRow[],
+  merges: readonly MergeRange[],
+  maxColumn: number,
+): MergeableRow[] {
+  const byLine = new Map(rows.map((row) => [row.line, row]));
+  const lastLine = rows.reduce((max, row) => Math.max(max, row.line), 0);
+  const touched = new Set<MergeableRow>();
+  for (const merge of merges) {
+    const master = byLine.get(merge.top)?.cells[merge.left - 1] ?? '';
+    const right = Math.min(merge.right, maxColumn);
+    for (let line = merge.top; line <= Math.min(merge.bottom, lastLine); line++) {
+      let row = byLine.get(line);
+      if (!row) {
+        if (master === '') continue;
+        row = { line, cells: [] };
+        byLine.set(line, row);
+      }
+      for (let column = merge.left; column <= right; column++) {
+        while (row.cells.length < column) row.cells.push('');
+        row.cells[column - 1] = master;
+      }
+      touched.add(row);
+    }
+  }
+  for (const row of touched) {
+    let last = row.cells.length;
+    while (last > 0 && row.cells[last - 1] === '') last--;
+    row.cells.length = last;
+  }
+  return [...byLine.values()]
+    .filter((row) => row.cells.length > 0)
+    .sort((a, b) => a.line - b.line);
+}

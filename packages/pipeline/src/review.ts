@@ -1,0 +1,102 @@
+import {
+  getChildFacts,
+  getRecordIdentity,
+  listReviewQueue,
+  saveLinkDecision,
+  type Db,
+} from '@mimamori/db';
+import { identityKey } from '@mimamori/identity';
+import type { PipelineContext } from './context';
+import { loadLinker, type LinkageReport } from './link-records';
+import { relinkAll } from './relink';
+
+/** A candidate roster child for a record (pseudonymous id, how it matched). */
+export interface ReviewCandidate {
+  childId: string;
+  score: number;
+  reasons: string[];
+}
+
+/** A record the linker could not place with confidence: where it came from, never who. */
+export interface LinkageReviewEntry {
+  recordId: string;
+  connector: string;
+  file: string;
+  line: number;
+  status: string;
+  reasons: string[];
+  candidates: ReviewCandidate[];
+}
+
+/** A staff decision on a review item. `new`: a person not on the roster (kept unlinked). */
+export interface ReviewDecisionInput {
+  recordId: string;
+  decision: 'match' | 'new' | 'reject';
+  childId?: string | undefined;
+  note?: string | undefined;
+}
+
+/** Outcome of a decision (expected failures are values). */
+export type ReviewDecisionOutcome =
+  | { ok: true; report: LinkageReport }
+  | { ok: false; code: 'unknown_record' | 'unknown_child' | 'child_required' };
+
+/**
+ * The linkage review queue with the linker's current candidates for each record (ambiguous
+ * records list every roster child they could be; unmatched ones say why).
+ * @example const queue = await listLinkageReview(db, { limit: 50 });
+ */
+export async function listLinkageReview(
+  db: Db,
+  options: { limit?: number; offset?: number } = {},
+): Promise<LinkageReviewEntry[]> {
+  const items = await listReviewQueue(db, options);
+  if (items.length === 0) return [];
+  const linker = await loadLinker(db);
+  return items.map(function describe(item) {
+    const result = linker.link({ kind: 'observation', identity: item.identity, context: {}, facts: {}, line: item.line });
+    const candidates =
+      result.status === 'ambiguous'
+        ? result.candidates.map((c) => ({ childId: c.childId, score: c.confidence, reasons: [c.method] }))
+        : result.status === 'linked'
+          ? [{ childId: result.childId, score: result.confidence, reasons: [result.method] }]
+          : [];
+    const reasons = result.status === 'unmatched' ? [item.linkStatus, result.reason] : [item.linkStatus];
+    return {
+      recordId: item.recordId,
+      connector: item.connector,
+      file: item.file,
+      line: item.line,
+      status: item.linkStatus,
+      reasons,
+      candidates,
+    };
+  });
+}
+
+/**
+ * Records a staff decision for the record's identity (so every record carrying the same identity
+ * follows it, now and in later imports), re-links every record and re-derives the children's
+ * facts, in one transaction (`relinkAll`). `new` and `reject` both keep the identity unlinked.
+ * @example await decideLinkage(ctx, { recordId, decision: 'match', childId });
+ */
+export async function decideLinkage(
+  ctx: PipelineContext,
+  input: ReviewDecisionInput,
+): Promise<ReviewDecisionOutcome> {
+  const identity = await getRecordIdentity(ctx.db, input.recordId);
+  if (identity === undefined) return { ok: false, code: 'unknown_record' };
+  if (input.decision === 'match') {
+    if (input.childId === undefined) return { ok: false, code: 'child_required' };
+    if ((await getChildFacts(ctx.db, input.childId)) === undefined) return { ok: false, code: 'unknown_child' };
+  }
+  const note = input.decision === 'new' ? `new person${input.note ? `: ${input.note}` : ''}` : (input.note ?? null);
+  await saveLinkDecision(ctx.db, {
+    identityKey: identityKey(identity),
+    childId: input.decision === 'match' ? (input.childId ?? null) : null,
+    rejected: input.decision !== 'match',
+    decidedBy: ctx.actor?.id ?? 'system',
+    note,
+  });
+  return { ok: true, report: await relinkAll(ctx) };
+}
