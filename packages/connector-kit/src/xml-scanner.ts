@@ -167,9 +167,14 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** Scratch UTF-16 code units; a plain array is faster to `apply` than a typed-array view. */
-const units: number[] = [];
 const MAX_SHORT_SPAN = 256;
+/** Scratch UTF-16 code units. */
+const units = new Uint16Array(MAX_SHORT_SPAN);
+/**
+ * Plain arrays of each length, reused: `String.fromCharCode.apply` is fastest on a plain array,
+ * and resizing one array per span would reallocate its storage each time.
+ */
+const byLength: number[][] = [];
 
 /**
  * UTF-8 bytes as a string. Short, valid spans (cell texts) are decoded here, which is about twice
@@ -211,8 +216,9 @@ export function decodeUtf8(buffer: Buffer, start: number, end: number): string {
     }
     return buffer.toString('utf8', start, end);
   }
-  units.length = n;
-  return String.fromCharCode.apply(null, units);
+  const codes = (byLength[n] ??= new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) codes[i] = units[i] ?? 0;
+  return String.fromCharCode.apply(null, codes);
 }
 
 /**

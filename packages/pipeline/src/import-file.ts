@@ -69,7 +69,9 @@ export async function importFile(ctx: PipelineContext, options: ImportOptions): 
   const { connector, file, bytes } = options;
   const progress = options.onProgress ?? (() => undefined);
   progress('read', 0);
-  const read = await readRows(connector, { file, bytes });
+  // Mapped connectors may rewrite the input first (tab/semicolon delimiters, late header rows).
+  const prepare = (connector as Partial<{ prepareInput: (i: { file: string; bytes: Uint8Array }) => Promise<{ file: string; bytes: Uint8Array }> }>).prepareInput;
+  const read = await readRows(connector, prepare ? await prepare({ file, bytes }) : { file, bytes });
   const gaijiTable = new Map((await listGaiji(ctx.db)).map((e) => [e.code, e.standard]));
   const gaiji = applyGaijiToRows(connector, read.rows, gaijiTable);
   progress('validate', 0.2);

@@ -4,7 +4,6 @@ import { audit } from '../audit';
 import { createRouter, type AppContext } from '../context';
 import { ApiError } from '../problem';
 import {
-  idParamSchema,
   jsonBody,
   jsonResponse,
   okSchema,
@@ -18,6 +17,15 @@ import {
 } from '../schemas/data';
 
 const it = { roles: ['it'] } as const;
+/** A source record id: `<batch id>:<row>`. */
+const recordParamSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(80)
+    .regex(/^[A-Za-z0-9_-]+(:[0-9]+)?$/, 'expected a record id (batch:row)')
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 const connectors = defineRoute(
   { roles: ['it', 'rule_editor'] },
@@ -62,7 +70,7 @@ const reviewDecide = defineRoute(it, {
   path: '/linkage/review/{id}',
   tags: ['linkage'],
   summary: 'Decide: match to a child, new child, or reject',
-  request: { params: idParamSchema, body: jsonBody(linkageDecisionSchema) },
+  request: { params: recordParamSchema, body: jsonBody(linkageDecisionSchema) },
   responses: { 200: jsonResponse(okSchema, 'Decided'), ...problemResponses },
 });
 

@@ -2,7 +2,20 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importFile, requireConnector, type ImportSummary } from '@mimamori/pipeline';
 import { formatRowIssue } from '@mimamori/records';
+import { createMappedConnector, validateMapping } from '@mimamori/mapping';
+import type { Connector } from '@mimamori/connector-kit';
 import { CliError, defineCommand } from '../command';
+import { readJsonFile } from './eval';
+
+/** A connector from a mapping document; invalid mappings fail with their JSON paths. */
+function loadMappedConnector(cwd: string, file: string): Connector {
+  const validated = validateMapping(readJsonFile(cwd, file));
+  if (!validated.ok) {
+    const lines = validated.problems.map((p) => `${file}:${p.path} ${p.code} ${p.message}`);
+    throw new CliError('failed', `invalid mapping (${validated.problems.length} problems)\n${lines.join('\n')}`);
+  }
+  return createMappedConnector(validated.mapping);
+}
 import { openRuntime } from '../runtime';
 
 /** Human-readable summary lines (counts only). */
@@ -27,12 +40,15 @@ export function formatSummary(summary: ImportSummary, dryRun: boolean): string {
 export const importCommand = defineCommand({
   path: ['import'],
   summary: 'import one file through a connector, all-or-nothing; problems as file:line:column code message',
-  usage: 'import <connector> <file> [--dry-run] [--progress]',
-  options: { 'dry-run': { type: 'boolean' }, progress: { type: 'boolean' } },
+  usage: 'import <connector> <file> [--dry-run] [--progress] | import --mapping mapping.json <file> [--dry-run]',
+  options: { 'dry-run': { type: 'boolean' }, progress: { type: 'boolean' }, mapping: { type: 'string' } },
   allowPositionals: true,
   async run(args, io) {
-    const [name, file, ...rest] = args.positionals;
-    if (!name || !file || rest.length > 0) throw new CliError('usage', 'expected a connector name and one file');
+    const mappingFile = typeof args.values['mapping'] === 'string' ? args.values['mapping'] : undefined;
+    const [name, file, ...rest] = mappingFile ? ['', ...args.positionals] : args.positionals;
+    if ((!mappingFile && !name) || !file || rest.length > 0) {
+      throw new CliError('usage', mappingFile ? 'expected one file after --mapping' : 'expected a connector name and one file');
+    }
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(readFileSync(resolve(io.cwd, file)));
@@ -43,7 +59,7 @@ export const importCommand = defineCommand({
     }
     const runtime = await openRuntime(io);
     try {
-      const connector = requireConnector(runtime.connectors, name);
+      const connector = mappingFile ? loadMappedConnector(io.cwd, mappingFile) : requireConnector(runtime.connectors, name!);
       const dryRun = args.values['dry-run'] === true;
       const progress = args.values['progress'] === true;
       const outcome = await importFile(runtime.ctx, {

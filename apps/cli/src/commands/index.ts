@@ -4,6 +4,7 @@ import { importCommand } from './import';
 import { linkCommand } from './link';
 import { namesKeyCommand } from './names-key';
 import { connectorNewCommand } from './connector-new';
+import { connectorInferCommand } from './connector-infer';
 import { evalCommand } from './eval';
 import { gaijiImportCommand, gaijiListCommand } from './gaiji';
 import { judgeCommand } from './judge';
@@ -16,6 +17,7 @@ export const commands: readonly Command[] = [
   linkCommand,
   namesKeyCommand,
   connectorNewCommand,
+  connectorInferCommand,
   evalCommand,
   gaijiImportCommand,
   gaijiListCommand,

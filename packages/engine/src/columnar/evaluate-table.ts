@@ -8,9 +8,15 @@ export const blockSize = 2048;
 
 /**
  * Receives, per rule and block, the rows whose conditions hold: `mask[j]` is 1 for row
- * `start + j` (j < end - start). Only called for blocks where at least one row holds.
+ * `start + j` (j < end - start); `hits` rows hold. Only called for blocks where at least one does.
  */
-export type MaskVisitor = (rule: number, start: number, end: number, mask: Uint8Array) => void;
+export type MaskVisitor = (
+  rule: number,
+  start: number,
+  end: number,
+  mask: Uint8Array,
+  hits: number,
+) => void;
 
 /** Runs compiled rules over a fact table, block by block. */
 export type TableEvaluator = (table: FactTable, visit: MaskVisitor) => void;
@@ -57,7 +63,8 @@ export function createTableEvaluator(compiled: CompiledRules): TableEvaluator {
     for (let start = 0; start < table.count; start += blockSize) {
       const end = Math.min(table.count, start + blockSize);
       for (let r = 0; r < tests.length; r += 1) {
-        if ((tests[r] as MaskTest)(start, end, mask) > 0) visit(r, start, end, mask);
+        const hits = (tests[r] as MaskTest)(start, end, mask);
+        if (hits > 0) visit(r, start, end, mask, hits);
       }
     }
   };

@@ -134,18 +134,31 @@ export function createScorer(ruleSet: RuleSet): Scorer {
   function scoreTable(facts: FactTable, options: ScoreOptions = {}): ScoreTable {
     const table = emptyTable(facts.count);
     const { points, outsideSchoolPoints: outside, fired } = table;
-    evaluateTable(facts, function addPoints(r, start, end, mask) {
+    evaluateTable(facts, function addPoints(r, start, end, mask, hits) {
       const type = typeOf[r] as number;
       const p = pointsOf[r] as number;
       const isOutside = outsideOf[r] === 1;
-      const bit = 1 << (r & 31);
+      const shift = r & 31;
+      const n = end - start;
       let slot = start * typeCount + type;
       let word = start * wordsPerChild + (r >>> 5);
-      for (let j = 0; j < end - start; j += 1, slot += typeCount, word += wordsPerChild) {
-        if (mask[j] === 0) continue;
-        points[slot] = (points[slot] as number) + p;
-        if (isOutside) outside[slot] = (outside[slot] as number) + p;
-        fired[word] = (fired[word] as number) | bit;
+      if (hits * 8 < n) {
+        // Rare hits: skip the rows that do not hold (the branch is well predicted).
+        for (let j = 0; j < n; j += 1, slot += typeCount, word += wordsPerChild) {
+          if (mask[j] === 0) continue;
+          points[slot] = (points[slot] as number) + p;
+          if (isOutside) outside[slot] = (outside[slot] as number) + p;
+          fired[word] = (fired[word] as number) | (1 << shift);
+        }
+        return;
+      }
+      // Frequent hits: branch-free, so mispredictions do not dominate.
+      const outsideP = isOutside ? p : 0;
+      for (let j = 0; j < n; j += 1, slot += typeCount, word += wordsPerChild) {
+        const m = mask[j] as number;
+        points[slot] = (points[slot] as number) + m * p;
+        outside[slot] = (outside[slot] as number) + m * outsideP;
+        fired[word] = (fired[word] as number) | (m << shift);
       }
     });
     return assignLevels(table, options);

@@ -1,0 +1,36 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { inferMapping } from '@mimamori/mapping';
+import { CliError, defineCommand, stringOption } from '../command';
+
+/** `mimamori connector infer <sample-file> [--out mapping.json]`: proposes a mapping from a sample. */
+export const connectorInferCommand = defineCommand({
+  path: ['connector', 'infer'],
+  summary: 'infer a mapping (encoding, header, column types, identity columns) from a sample file',
+  usage: 'connector infer <sample-file> [--out mapping.json] [--name NAME]',
+  options: { out: { type: 'string' }, name: { type: 'string' } },
+  allowPositionals: true,
+  async run(args, io) {
+    const [file, ...rest] = args.positionals;
+    if (!file || rest.length > 0) throw new CliError('usage', 'expected one sample file');
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(resolve(io.cwd, file)));
+    } catch (error) {
+      throw new CliError('failed', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, { cause: error });
+    }
+    const name = stringOption(args, 'name');
+    const inferred = await inferMapping({ file: basename(file), bytes }, name ? { name } : {});
+    const json = JSON.stringify(inferred.mapping, null, 2) + '\n';
+    const out = stringOption(args, 'out');
+    if (out) writeFileSync(resolve(io.cwd, out), json);
+    else io.stdout.write(json);
+    // The per-column report goes to stderr so stdout stays a clean mapping document.
+    for (const c of inferred.columns) {
+      const target = c.identityField ?? c.contextField ?? c.role;
+      io.stderr.write(`column ${c.index + 1}\t${c.header}\t${c.type}\t${target}\t${c.confidence.toFixed(2)}${c.personal ? '\tpersonal' : ''}\n`);
+    }
+    for (const p of inferred.problems) io.stderr.write(`to complete: ${p.path} ${p.code} ${p.message}\n`);
+    return 0;
+  },
+});
