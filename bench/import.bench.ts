@@ -6,7 +6,9 @@ import { benchDatabase, fmt, importWholeVillage } from './support';
 const children = Number(process.env['BENCH_CHILDREN'] ?? 100_000);
 const t0 = performance.now();
 const village = generateVillage({ children, seed: 1 });
-console.log(`village: ${fmt(children)} children generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `village: ${fmt(children)} children generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
 
 const { ctx, dispose } = await benchDatabase();
 try {
@@ -18,9 +20,13 @@ try {
     rows += r.rows;
     seconds += r.seconds;
     cpu += r.cpuSeconds;
-    console.log(`${r.file.padEnd(14)} ${fmt(r.rows).padStart(9)} rows  ${r.seconds.toFixed(2).padStart(6)} s  ${fmt(r.rows / r.seconds).padStart(9)} rows/s  (cpu ${r.cpuSeconds.toFixed(2)} s)`);
+    console.log(
+      `${r.file.padEnd(14)} ${fmt(r.rows).padStart(9)} rows  ${r.seconds.toFixed(2).padStart(6)} s  ${fmt(r.rows / r.seconds).padStart(9)} rows/s  (cpu ${r.cpuSeconds.toFixed(2)} s)`,
+    );
   }
-  console.log(`total          ${fmt(rows).padStart(9)} rows  ${seconds.toFixed(2).padStart(6)} s  ${fmt(rows / seconds).padStart(9)} rows/s  (cpu ${cpu.toFixed(2)} s; target ≥ 50,000 rows/s on SQLite)`);
+  console.log(
+    `total          ${fmt(rows).padStart(9)} rows  ${seconds.toFixed(2).padStart(6)} s  ${fmt(rows / seconds).padStart(9)} rows/s  (cpu ${cpu.toFixed(2)} s; target ≥ 50,000 rows/s on SQLite)`,
+  );
 } finally {
   await dispose();
 }

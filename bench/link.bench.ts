@@ -15,7 +15,10 @@ try {
   const records = [];
   for (const file of village.files) {
     if (file.connector === 'roster') continue;
-    const run = await runConnector(connectors.get(file.connector)!, { file: file.name, bytes: file.bytes });
+    const run = await runConnector(connectors.get(file.connector)!, {
+      file: file.name,
+      bytes: file.bytes,
+    });
     records.push(...run.records);
   }
   const persons = (await listPersonKeys(ctx.db)).length;
@@ -26,13 +29,17 @@ try {
   let linked = 0;
   for (const r of records) if (linker.link(r).status === 'linked') linked += 1;
   const link = (performance.now() - t) / 1000;
-  console.log(`linker: ${fmt(persons)} children indexed in ${build.toFixed(2)} s; ${fmt(records.length)} records linked in ${link.toFixed(2)} s (${fmt(records.length / link)} records/s, ${fmt(linked)} linked)`);
+  console.log(
+    `linker: ${fmt(persons)} children indexed in ${build.toFixed(2)} s; ${fmt(records.length)} records linked in ${link.toFixed(2)} s (${fmt(records.length / link)} records/s, ${fmt(linked)} linked)`,
+  );
   t = performance.now();
   const cpu = process.cpuUsage();
   const report = await relinkAll(ctx);
   const used = process.cpuUsage(cpu);
   const total = (performance.now() - t) / 1000;
-  console.log(`mimamori link (relinkAll, stored): ${fmt(report.total)} records in ${total.toFixed(2)} s (cpu ${((used.user + used.system) / 1e6).toFixed(2)} s; target < 10 s)`);
+  console.log(
+    `mimamori link (relinkAll, stored): ${fmt(report.total)} records in ${total.toFixed(2)} s (cpu ${((used.user + used.system) / 1e6).toFixed(2)} s; target < 10 s)`,
+  );
 } finally {
   await dispose();
 }

@@ -8,7 +8,11 @@ import type { Village } from '@mimamori/village';
 import { connectors } from '../test/support/village';
 
 /** A fresh SQLite database in a temp dir (removed by `dispose`). */
-export async function benchDatabase(): Promise<{ database: Database; ctx: PipelineContext; dispose: () => Promise<void> }> {
+export async function benchDatabase(): Promise<{
+  database: Database;
+  ctx: PipelineContext;
+  dispose: () => Promise<void>;
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'mimamori-bench-'));
   const database = createDatabase({ file: join(dir, 'bench.db') });
   await migrateToLatest(database.db);
@@ -34,18 +38,30 @@ export async function importWholeVillage(
   ctx: PipelineContext,
   village: Village,
 ): Promise<{ file: string; rows: number; seconds: number; cpuSeconds: number }[]> {
-  for (const e of village.gaijiTable) await upsertGaiji(ctx.db, { code: e.code, standard: e.standard, note: null, updatedBy: null });
+  for (const e of village.gaijiTable)
+    await upsertGaiji(ctx.db, { code: e.code, standard: e.standard, note: null, updatedBy: null });
   const order = ['roster', 'welfare', 'health', 'nursery', 'school'];
-  const files = [...village.files].sort((a, b) => order.indexOf(a.connector) - order.indexOf(b.connector));
+  const files = [...village.files].sort(
+    (a, b) => order.indexOf(a.connector) - order.indexOf(b.connector),
+  );
   const out = [];
   for (const file of files) {
     const cpu = process.cpuUsage();
     const start = performance.now();
-    const outcome = await importFile(ctx, { connector: connectors.get(file.connector)!, file: file.name, bytes: file.bytes });
+    const outcome = await importFile(ctx, {
+      connector: connectors.get(file.connector)!,
+      file: file.name,
+      bytes: file.bytes,
+    });
     const seconds = (performance.now() - start) / 1000;
     const used = process.cpuUsage(cpu);
     if (!outcome.ok) throw new Error(`${file.name} rejected (${outcome.issues.length} issues)`);
-    out.push({ file: file.name, rows: outcome.summary.rows, seconds, cpuSeconds: (used.user + used.system) / 1e6 });
+    out.push({
+      file: file.name,
+      rows: outcome.summary.rows,
+      seconds,
+      cpuSeconds: (used.user + used.system) / 1e6,
+    });
   }
   return out;
 }

@@ -34,6 +34,11 @@ if [ "${1:-}" = "--test" ]; then
     echo "bootstrap: installing chromium (Debian)" >&2
     apt_install chromium
   fi
+  # Unihan (the variant-kanji table's source: its test regenerates the table).
+  if [ ! -d /usr/share/unicode ] || ! ls /usr/share/unicode/Unihan_Variants.txt* >/dev/null 2>&1; then
+    echo "bootstrap: installing unicode-data (Debian)" >&2
+    apt_install unicode-data
+  fi
   # Japanese glyphs for the browser tests' screenshots.
   if [ ! -d /usr/share/fonts/opentype/noto ]; then
     echo "bootstrap: installing fonts-noto-cjk (Debian)" >&2

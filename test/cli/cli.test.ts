@@ -9,15 +9,23 @@ import { testKey } from '../support/village';
 const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'mimamori-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const env = { MIMAMORI_DB_FILE: join(dir, 'db.sqlite'), MIMAMORI_PSEUDONYM_KEY: testKey, MIMAMORI_AS_OF: '2026-04-01' };
+const env = {
+  MIMAMORI_DB_FILE: join(dir, 'db.sqlite'),
+  MIMAMORI_PSEUDONYM_KEY: testKey,
+  MIMAMORI_AS_OF: '2026-04-01',
+};
 
 describe('mimamori demo', () => {
   it('writes byte-identical files for the same seed; the roster is CP932, not UTF-8', async () => {
-    for (const out of ['a', 'b']) expect((await cli(['demo', '--seed', '7', '--children', '150', '--out', out], { cwd: dir })).code).toBe(0);
+    for (const out of ['a', 'b'])
+      expect(
+        (await cli(['demo', '--seed', '7', '--children', '150', '--out', out], { cwd: dir })).code,
+      ).toBe(0);
     const files = readdirSync(join(dir, 'a')).sort();
     expect(files).toEqual(readdirSync(join(dir, 'b')).sort());
     expect(files.length).toBeGreaterThanOrEqual(6);
-    for (const f of files) expect(readFileSync(join(dir, 'a', f)).equals(readFileSync(join(dir, 'b', f)))).toBe(true);
+    for (const f of files)
+      expect(readFileSync(join(dir, 'a', f)).equals(readFileSync(join(dir, 'b', f)))).toBe(true);
     const roster = readFileSync(join(dir, 'a', 'juki.csv'));
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(roster)).toThrow();
     expect(new TextDecoder('shift_jis', { fatal: true }).decode(roster)).toContain('宛名番号');
@@ -32,14 +40,19 @@ describe('mimamori demo', () => {
 
 describe('mimamori import', () => {
   it('imports the village all-or-nothing and prints problems as file:line:column code message', async () => {
-    expect((await cli(['demo', '--seed', '3', '--children', '200', '--out', 'v'], { cwd: dir })).code).toBe(0);
+    expect(
+      (await cli(['demo', '--seed', '3', '--children', '200', '--out', 'v'], { cwd: dir })).code,
+    ).toBe(0);
     const noRoster = await cli(['import', 'school', 'v/gakko.csv'], { cwd: dir, env });
     expect(noRoster.code).toBe(1);
-    expect(noRoster.stdout).toBe('v/gakko.csv:0:0 no_roster import the resident roster first: there are no children to link records to\n');
+    expect(noRoster.stdout).toBe(
+      'v/gakko.csv:0:0 no_roster import the resident roster first: there are no children to link records to\n',
+    );
 
     const unmapped = await cli(['import', 'roster', 'v/juki.csv'], { cwd: dir, env });
     expect(unmapped.code).toBe(1);
-    for (const line of unmapped.stdout.trim().split('\n')) expect(line).toMatch(/^v\/juki\.csv:\d+:\d+ gaiji_unmapped 外字 U\+E[0-9A-F]{3} /);
+    for (const line of unmapped.stdout.trim().split('\n'))
+      expect(line).toMatch(/^v\/juki\.csv:\d+:\d+ gaiji_unmapped 外字 U\+E[0-9A-F]{3} /);
 
     expect((await cli(['gaiji', 'import', 'v/gaiji-table.csv'], { cwd: dir, env })).code).toBe(0);
     const dry = await cli(['import', 'roster', 'v/juki.csv', '--dry-run'], { cwd: dir, env });
@@ -83,9 +96,17 @@ describe('mimamori names key', () => {
 
 describe('mimamori eval and rules', () => {
   it('evaluates NDJSON against a bare json-rules-engine rule array', async () => {
-    const rules = [{ conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 18 }] }, event: { type: 'adult' } }];
+    const rules = [
+      {
+        conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 18 }] },
+        event: { type: 'adult' },
+      },
+    ];
     writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
-    const r = await cli(['eval', '--rules', 'rules.json'], { cwd: dir, stdin: '{"age":20}\n{"age":3}\n' });
+    const r = await cli(['eval', '--rules', 'rules.json'], {
+      cwd: dir,
+      stdin: '{"age":20}\n{"age":3}\n',
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('{"events":[{"type":"adult"}]}\n{"events":[]}\n');
   });

@@ -14,15 +14,28 @@ const sandbox = join(root, '.tmp', `scaffold-${process.pid}`);
 mkdirSync(join(sandbox, 'connectors'), { recursive: true });
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
-const created = await cli(['connector', 'new', 'childrens-hall', '--dir', join(sandbox, 'connectors')], { cwd: root });
+const created = await cli(
+  ['connector', 'new', 'childrens-hall', '--dir', join(sandbox, 'connectors')],
+  { cwd: root },
+);
 const dir = join(sandbox, 'connectors', 'childrens-hall');
-const mod = (await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)) as { default: Parameters<typeof testConnector>[0] };
-const fixture = { file: 'sample.csv', bytes: new Uint8Array(readFileSync(join(dir, 'fixtures', 'sample.csv'))) };
+const mod = (await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)) as {
+  default: Parameters<typeof testConnector>[0];
+};
+const fixture = {
+  file: 'sample.csv',
+  bytes: new Uint8Array(readFileSync(join(dir, 'fixtures', 'sample.csv'))),
+};
 
 describe('mimamori connector new', () => {
   it('creates a package with a connector, a fixture and a conformance test', () => {
     expect(created.code).toBe(0);
-    for (const f of ['package.json', 'src/index.ts', 'src/childrens-hall.test.ts', 'fixtures/sample.csv']) {
+    for (const f of [
+      'package.json',
+      'src/index.ts',
+      'src/childrens-hall.test.ts',
+      'fixtures/sample.csv',
+    ]) {
       expect(existsSync(join(dir, f))).toBe(true);
     }
   });
@@ -36,8 +49,17 @@ describe('mimamori connector new', () => {
   });
 
   it('refuses a bad name and an existing package', async () => {
-    expect((await cli(['connector', 'new', 'Bad_Name', '--dir', join(sandbox, 'connectors')], { cwd: root })).code).toBe(2);
-    const again = await cli(['connector', 'new', 'childrens-hall', '--dir', join(sandbox, 'connectors')], { cwd: root });
+    expect(
+      (
+        await cli(['connector', 'new', 'Bad_Name', '--dir', join(sandbox, 'connectors')], {
+          cwd: root,
+        })
+      ).code,
+    ).toBe(2);
+    const again = await cli(
+      ['connector', 'new', 'childrens-hall', '--dir', join(sandbox, 'connectors')],
+      { cwd: root },
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
   });

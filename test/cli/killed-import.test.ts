@@ -15,17 +15,33 @@ beforeAll(() => writeVillage(join(dir, 'v'), village));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `mimamori import school …` and SIGKILLs it once its records are written, before commit. */
-function importAndKill(env: NodeJS.ProcessEnv, file: string): Promise<{ killed: boolean; code: number | null }> {
+function importAndKill(
+  env: NodeJS.ProcessEnv,
+  file: string,
+): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/cli/src/main.ts'), 'import', 'school', file, '--progress'], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(root, 'apps/cli/src/main.ts'),
+        'import',
+        'school',
+        file,
+        '--progress',
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let killed = false;
     child.stderr.on('data', (chunk: Buffer) => {
       // The batch's rows are written but the transaction has not committed: kill it now.
-      if (!killed && chunk.toString().includes('progress\tstore\t0.85')) killed = child.kill('SIGKILL');
+      if (!killed && chunk.toString().includes('progress\tstore\t0.85'))
+        killed = child.kill('SIGKILL');
     });
     child.on('error', fail);
     child.on('exit', (code) => done({ killed, code }));
@@ -51,7 +67,9 @@ describe('a killed import leaves the database as it was', () => {
     expect(result.killed).toBe(true);
     const reopened = createDatabase({ file });
     expect(await tableCounts(reopened.db)).toEqual(before);
-    const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(reopened.db);
+    const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(
+      reopened.db,
+    );
     expect(check.rows[0]?.integrity_check).toBe('ok');
     await reopened.close();
   });
@@ -66,7 +84,11 @@ describe('a killed import leaves the database as it was', () => {
     const database = createDatabase({ url: url.toString() });
     const before = await prepare(database);
     const result = await importAndKill(
-      { DATABASE_URL: url.toString(), MIMAMORI_PSEUDONYM_KEY: testKey, MIMAMORI_AS_OF: '2026-04-01' },
+      {
+        DATABASE_URL: url.toString(),
+        MIMAMORI_PSEUDONYM_KEY: testKey,
+        MIMAMORI_AS_OF: '2026-04-01',
+      },
       join(dir, 'v', 'gakko.csv'),
     );
     expect(result.killed).toBe(true);

@@ -3,7 +3,7 @@ import { tableCounts, type Db } from '@mimamori/db';
 import { describeEachDatabase } from '@mimamori/db/testing';
 import type { RowIssue } from '@mimamori/records';
 import { generateVillage, type VillageFile } from '@mimamori/village';
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { importVillage, importVillageFile, testContext, villageFile } from '../support/village';
 
 const village = generateVillage({ children: 300, seed: 21 });
@@ -25,30 +25,27 @@ async function countsWithoutAudit(db: Db): Promise<Record<string, number>> {
   return counts;
 }
 
+async function expectRejected(
+  db: Db,
+  file: VillageFile,
+  bytes: Uint8Array,
+  code: RowIssue['code'],
+  line?: number,
+) {
+  const ctx = testContext(db);
+  const before = await countsWithoutAudit(db);
+  const outcome = await importVillageFile(ctx, file, bytes);
+  expect(outcome.ok).toBe(false);
+  if (outcome.ok) return;
+  expect(outcome.issues.map((i) => i.code)).toContain(code);
+  if (line !== undefined) expect(outcome.issues.find((i) => i.code === code)?.line).toBe(line);
+  for (const issue of outcome.issues) expect(issue.file).toBe(file.name);
+  expect(await countsWithoutAudit(db)).toEqual(before);
+}
+
 describeEachDatabase('imports are all-or-nothing: corrupted files', (getDb) => {
-  let db: Db;
-  beforeEach(async () => {
-    db = getDb().db;
-  });
-
-  async function expectRejected(
-    file: VillageFile,
-    bytes: Uint8Array,
-    code: RowIssue['code'],
-    line?: number,
-  ) {
-    const ctx = testContext(db);
-    const before = await countsWithoutAudit(db);
-    const outcome = await importVillageFile(ctx, file, bytes);
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(outcome.issues.map((i) => i.code)).toContain(code);
-    if (line !== undefined) expect(outcome.issues.find((i) => i.code === code)?.line).toBe(line);
-    for (const issue of outcome.issues) expect(issue.file).toBe(file.name);
-    expect(await countsWithoutAudit(db)).toEqual(before);
-  }
-
   it('rejects each kind of corrupted file with line-numbered issues and stores nothing', async () => {
+    const { db } = getDb();
     await importVillage(testContext(db), village, ['roster']);
     const school = villageFile(village, 'school');
     const welfare = villageFile(village, 'welfare');
@@ -56,6 +53,7 @@ describeEachDatabase('imports are all-or-nothing: corrupted files', (getDb) => {
 
     // A missing column.
     await expectRejected(
+      db,
       school,
       await editCsv(school, 'cp932', (rows) => rows.forEach((r) => r.splice(6, 1))),
       'missing_column',
@@ -66,6 +64,7 @@ describeEachDatabase('imports are all-or-nothing: corrupted files', (getDb) => {
       '生年月日',
     );
     await expectRejected(
+      db,
       school,
       await editCsv(school, 'cp932', (rows) => (rows[4]![dateColumn] = '平成99年13月40日')),
       'bad_date',
@@ -76,6 +75,7 @@ describeEachDatabase('imports are all-or-nothing: corrupted files', (getDb) => {
       await readTable({ file: welfare.name, bytes: welfare.bytes })
     ).header.indexOf('児童扶養手当');
     await expectRejected(
+      db,
       welfare,
       await editCsv(welfare, 'utf-8-bom', (rows) => (rows[2]![allowanceColumn] = '9')),
       'unknown_code',
@@ -88,9 +88,10 @@ describeEachDatabase('imports are all-or-nothing: corrupted files', (getDb) => {
     const broken = Buffer.from(text);
     broken[lineStarts[3]! + 2] = 0x81;
     broken[lineStarts[3]! + 3] = 0x09;
-    await expectRejected(school, new Uint8Array(broken), 'undecodable', 4);
+    await expectRejected(db, school, new Uint8Array(broken), 'undecodable', 4);
     // A truncated XLSX.
     await expectRejected(
+      db,
       health,
       health.bytes.slice(0, Math.floor(health.bytes.length / 2)),
       'bad_file',
@@ -99,29 +100,8 @@ describeEachDatabase('imports are all-or-nothing: corrupted files', (getDb) => {
 });
 
 describeEachDatabase('imports are all-or-nothing: 外字', (getDb) => {
-  let db: Db;
-  beforeEach(async () => {
-    db = getDb().db;
-  });
-
-  async function expectRejected(
-    file: VillageFile,
-    bytes: Uint8Array,
-    code: RowIssue['code'],
-    line?: number,
-  ) {
-    const ctx = testContext(db);
-    const before = await countsWithoutAudit(db);
-    const outcome = await importVillageFile(ctx, file, bytes);
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(outcome.issues.map((i) => i.code)).toContain(code);
-    if (line !== undefined) expect(outcome.issues.find((i) => i.code === code)?.line).toBe(line);
-    for (const issue of outcome.issues) expect(issue.file).toBe(file.name);
-    expect(await countsWithoutAudit(db)).toEqual(before);
-  }
-
   it('rejects an unmapped 外字 and accepts the file once the 外字 is mapped', async () => {
+    const { db } = getDb();
     const roster = villageFile(village, 'roster');
     const ctx = testContext(db);
     const before = await countsWithoutAudit(db);
@@ -142,29 +122,8 @@ describeEachDatabase('imports are all-or-nothing: 外字', (getDb) => {
 });
 
 describeEachDatabase('imports are all-or-nothing: check digits and duplicates', (getDb) => {
-  let db: Db;
-  beforeEach(async () => {
-    db = getDb().db;
-  });
-
-  async function expectRejected(
-    file: VillageFile,
-    bytes: Uint8Array,
-    code: RowIssue['code'],
-    line?: number,
-  ) {
-    const ctx = testContext(db);
-    const before = await countsWithoutAudit(db);
-    const outcome = await importVillageFile(ctx, file, bytes);
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(outcome.issues.map((i) => i.code)).toContain(code);
-    if (line !== undefined) expect(outcome.issues.find((i) => i.code === code)?.line).toBe(line);
-    for (const issue of outcome.issues) expect(issue.file).toBe(file.name);
-    expect(await countsWithoutAudit(db)).toEqual(before);
-  }
-
   it('rejects a resident number with a wrong check digit and a file imported twice', async () => {
+    const { db } = getDb();
     const ctx = testContext(db);
     await importVillage(ctx, village, ['roster']);
     const roster = villageFile(village, 'roster');
@@ -172,7 +131,7 @@ describeEachDatabase('imports are all-or-nothing: check digits and duplicates', 
       const rn = rows[1]![0]!;
       rows[1]![0] = rn.slice(0, 9) + String((Number(rn[9]) + 1) % 10);
     });
-    await expectRejected(roster, bad, 'bad_check_digit', 2);
-    await expectRejected(roster, roster.bytes, 'duplicate_file');
+    await expectRejected(db, roster, bad, 'bad_check_digit', 2);
+    await expectRejected(db, roster, roster.bytes, 'duplicate_file');
   });
 });

@@ -14,6 +14,16 @@ export async function cli(
   const stderr = new PassThrough();
   stdout.on('data', (c: Buffer) => out.push(c));
   stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await runCli(argv, { stdin, stdout, stderr, env: { ...options.env }, cwd: options.cwd });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+  const code = await runCli(argv, {
+    stdin,
+    stdout,
+    stderr,
+    env: { ...options.env },
+    cwd: options.cwd,
+  });
+  return {
+    code,
+    stdout: Buffer.concat(out).toString('utf8'),
+    stderr: Buffer.concat(err).toString('utf8'),
+  };
 }

@@ -19,7 +19,13 @@ export const testKey = 'test-only-pseudonym-key-0123456789abcdef';
 
 /** A pipeline context over a test database, as of the village's reference date. */
 export function testContext(db: Db, asOf = '2026-04-01'): PipelineContext {
-  return { db, pseudonymize: createPseudonymizer(testKey), asOf, ageRange: [3, 15], actor: { id: null, role: 'test' } };
+  return {
+    db,
+    pseudonymize: createPseudonymizer(testKey),
+    asOf,
+    ageRange: [3, 15],
+    actor: { id: null, role: 'test' },
+  };
 }
 
 /** The village file read by `connector`. */
@@ -30,7 +36,11 @@ export function villageFile(village: Village, connector: string): VillageFile {
 }
 
 /** Imports one village file through its connector. */
-export function importVillageFile(ctx: PipelineContext, file: VillageFile, bytes = file.bytes): Promise<ImportOutcome> {
+export function importVillageFile(
+  ctx: PipelineContext,
+  file: VillageFile,
+  bytes = file.bytes,
+): Promise<ImportOutcome> {
   return importFile(ctx, { connector: connectors.get(file.connector)!, file: file.name, bytes });
 }
 
@@ -40,10 +50,19 @@ export async function importVillage(
   village: Village,
   only?: readonly string[],
 ): Promise<void> {
-  for (const e of village.gaijiTable) await upsertGaiji(ctx.db, { code: e.code, standard: e.standard, note: null, updatedBy: null });
-  const order = ['roster', 'welfare', 'health', 'nursery', 'school'].filter((c) => !only || only.includes(c));
+  for (const e of village.gaijiTable)
+    await upsertGaiji(ctx.db, { code: e.code, standard: e.standard, note: null, updatedBy: null });
+  const order = ['roster', 'welfare', 'health', 'nursery', 'school'].filter(
+    (c) => !only || only.includes(c),
+  );
   for (const name of order) {
     const outcome = await importVillageFile(ctx, villageFile(village, name));
-    if (!outcome.ok) throw new Error(`${name} rejected: ${outcome.issues.slice(0, 3).map((i) => `${i.line}:${i.column} ${i.code}`).join(', ')}`);
+    if (!outcome.ok)
+      throw new Error(
+        `${name} rejected: ${outcome.issues
+          .slice(0, 3)
+          .map((i) => `${i.line}:${i.column} ${i.code}`)
+          .join(', ')}`,
+      );
   }
 }

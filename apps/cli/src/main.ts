@@ -32,7 +32,8 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] !== undefined && /(?:^|[\\/])(main\.ts|mimamori(\.js)?)$/.test(process.argv[1]);
+const isMain =
+  process.argv[1] !== undefined && /(?:^|[\\/])(main\.ts|mimamori(\.js)?)$/.test(process.argv[1]);
 if (isMain) {
   runCli(process.argv.slice(2), {
     stdin: process.stdin,
@@ -45,8 +46,11 @@ if (isMain) {
       process.exitCode = code;
     },
     (error: unknown) => {
+      // Expected failures carry a literal code; messages never carry personal data.
       const e = error as { code?: unknown; message?: unknown };
-      process.stderr.write(`mimamori: ${String(e.code ?? 'error')}: ${String(e.message ?? error)}\n`);
+      const code = typeof e.code === 'string' ? e.code : 'error';
+      const message = typeof e.message === 'string' ? e.message : 'unexpected failure';
+      process.stderr.write(`mimamori: ${code}: ${message}\n`);
       process.exitCode = 1;
     },
   );

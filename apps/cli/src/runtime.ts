@@ -24,10 +24,13 @@ export function dataDir(io: CommandIo): string {
 }
 
 /** Opens (and migrates) the configured database: DATABASE_URL, else the embedded SQLite file. */
-export async function openRuntime(io: CommandIo, options: { asOf?: string } = {}): Promise<Runtime> {
+export async function openRuntime(
+  io: CommandIo,
+  options: { asOf?: string } = {},
+): Promise<Runtime> {
   const url = io.env['DATABASE_URL'];
   const file = resolve(io.cwd, io.env['MIMAMORI_DB_FILE'] ?? 'data/mimamori.db');
-  const database = await createDatabase(url ? { url } : { file });
+  const database = createDatabase(url ? { url } : { file });
   await migrateToLatest(database.db);
   const key = loadPseudonymKey(io.env, join(dataDir(io), 'pseudonym.key'));
   const pseudonymize = createPseudonymizer(key);

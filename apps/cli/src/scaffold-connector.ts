@@ -80,7 +80,7 @@ export const ${id}Connector = defineConnector({
 export default ${id}Connector;
 `;
   const test = `import { readFileSync } from 'node:fs';
-import { testConnector } from '@mimamori/connector-kit';
+import { testConnector } from '@mimamori/connector-kit/testing';
 import ${id}Connector from './index';
 
 const file = new URL('../fixtures/sample.csv', import.meta.url);

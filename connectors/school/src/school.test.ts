@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { runConnector, testConnector } from '@mimamori/connector-kit';
+import { runConnector } from '@mimamori/connector-kit';
+import { testConnector } from '@mimamori/connector-kit/testing';
 import { generateVillage } from '@mimamori/village';
 import { describe, expect, it } from 'vitest';
 import school from './index';

@@ -175,9 +175,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       details: {
         slot,
         instanceId,
-        ...(outcome.outcome === 'fired'
-          ? { runId: outcome.runId }
-          : { error: 'error' in outcome ? outcome.error : '' }),
+        ...(outcome.outcome === 'fired' ? { runId: outcome.runId } : {}),
+        ...(outcome.outcome === 'failed' ? { error: outcome.error } : {}),
       },
     });
     return outcome;

@@ -75,13 +75,6 @@ export async function ensureCase(
   return (await openCaseOf(db, input.childId)) ?? openCase(db, input);
 }
 
-async function loadSheet(db: Db, sheetId: string): Promise<Sheet> {
-  const key = await findChildSheetKey(db, sheetId);
-  const sheet = key && (await getChildSheet(db, key.runId, key.childId));
-  if (!sheet) throw new CaseworkError('not_found', `sheet ${sheetId} not found`);
-  return toSheet(sheet);
-}
-
 async function save(db: Db, sheet: Sheet, content: SheetContent, actor: Actor): Promise<Sheet> {
   return toSheet(
     await saveChildSheet(db, {
@@ -148,7 +141,7 @@ export async function updateSheetNotes(
     throw new CaseworkError('invalid_input', 'notes do not match their schema', {
       cause: parsed.error,
     });
-  const sheet = await loadSheet(db, input.sheetId);
+  const sheet = await requireSheet(db, input.sheetId);
   if (sheet.content.purged) throw new CaseworkError('invalid_state', 'sheet was purged');
   const patch = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
   const content = { ...sheet.content, notes: { ...sheet.content.notes, ...patch } };
@@ -177,7 +170,7 @@ export async function shareSheet(
   db: Db,
   input: { sheetId: string; school?: string; actor: Actor },
 ): Promise<Sheet> {
-  const sheet = await loadSheet(db, input.sheetId);
+  const sheet = await requireSheet(db, input.sheetId);
   const school = input.school ?? sheet.content.school;
   if (school === null || school === '')
     throw new CaseworkError('invalid_input', `sheet ${sheet.id} has no school to share with`);

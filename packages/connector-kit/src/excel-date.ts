@@ -1,4 +1,3 @@
-const DAY_MS = 86_400_000;
 /** Serial of 1970-01-01 in the 1900 date system (whose day 0 is 1899-12-30 from serial 61 on). */
 const UNIX_EPOCH_1900 = 25_569;
 /** Days from 1900-01-01 to 1904-01-01 minus the fictitious 1900-02-29: the 1904 system's shift. */
@@ -18,6 +17,7 @@ export function excelSerialToIsoDate(serial: number, date1904: boolean): string 
   if (date1904) days += SHIFT_1904;
   else if (serial >= 60 && serial < 61) return '1900-02-29';
   else if (serial >= 1 && serial < 60) days += 1;
-  const date = new Date(Math.round(days * DAY_MS));
+  // Same arithmetic, in the same order, as exceljs: results agree to the millisecond.
+  const date = new Date(Math.round(days * 24 * 3600 * 1000));
   return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
 }

@@ -30,5 +30,3 @@ export type { EncodeCsvOptions } from './encode-csv';
 export { encodeCp932 } from './encode-cp932';
 export { writeXlsx } from './write-xlsx';
 export type { XlsxSheet } from './write-xlsx';
-export { testConnector } from './test-connector';
-export type { TestConnectorOptions } from './test-connector';

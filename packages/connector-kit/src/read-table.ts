@@ -121,10 +121,15 @@ function readXlsxTable(input: FileInput, sheet?: string): TableReadResult {
  * const table = await readTable({ file: 'roster.csv', bytes });
  * for (const issue of table.issues) console.error(formatRowIssue(issue));
  */
-export async function readTable(
+export function readTable(
   input: FileInput,
   options: ReadTableOptions = {},
 ): Promise<TableReadResult> {
+  // The reading is synchronous; the promise keeps the API open to streaming readers.
+  return new Promise((resolve) => resolve(readTableNow(input, options)));
+}
+
+function readTableNow(input: FileInput, options: ReadTableOptions): TableReadResult {
   const format = options.format ?? (isZip(input.bytes) ? 'xlsx' : 'csv');
   if (format === 'xlsx') return readXlsxTable(input, options.sheet);
   const decoded = decodeText(input.bytes, options.encoding ?? 'auto');

@@ -11,6 +11,7 @@ const STORED = 0;
 const DEFLATED = 8;
 /** Largest single inflate output buffer allocated up front (bigger parts are concatenated). */
 const MAX_CHUNK = 256 << 20;
+const MIN_CHUNK = 64;
 
 interface ZipEntryHeader {
   readonly method: number;
@@ -147,7 +148,7 @@ function readEntry(view: DataView, bytes: Uint8Array, entry: ZipEntryHeader): Zi
         // one output chunk of that size (+1 to see the end) saves concatenating 16 KiB chunks.
         out = inflateRawSync(data, {
           maxOutputLength: entry.size,
-          chunkSize: Math.min(entry.size + 1, MAX_CHUNK),
+          chunkSize: Math.max(MIN_CHUNK, Math.min(entry.size + 1, MAX_CHUNK)),
         });
       } catch {
         return damaged;

@@ -5,9 +5,10 @@ import {
   withUndecodableByte,
   withoutRequiredColumn,
 } from './corrupt-fixture';
+import { defineConnector } from './define-connector';
 import { createExampleConnector, exampleFixtures } from './example-connector.fixture';
 import { readTable } from './read-table';
-import { testConnector } from './test-connector';
+import { corruptionCases, expectRejected, testConnector } from './test-connector';
 
 const connector = createExampleConnector();
 const fixtures = await exampleFixtures(40);
@@ -34,11 +35,37 @@ describe('conformance corruptions', () => {
     expect(utf?.input.encoding).toBe('utf-8');
   });
 
-  it('find the date column by its content and skip XLSX for the byte case', async () => {
+  it('find the date column by its content, and have no byte case for XLSX', async () => {
     const corruption = await withBadDate(connector, xlsx!, undefined);
     expect(corruption).toMatchObject({ line: 2, column: 4, field: '生年月日' });
     expect(await withBadDate(connector, xlsx!, [])).toBeUndefined();
     expect(await withUndecodableByte(connector, xlsx!)).toBeUndefined();
+  });
+
+  it('register only the cases that apply to each fixture', async () => {
+    const codes = async (fixture: (typeof fixtures)[number], dateColumns?: string[]) =>
+      (await corruptionCases(connector, fixture, dateColumns)).map((c) => c.code);
+    expect(await codes(cp932!)).toEqual(['missing_column', 'undecodable', 'bad_date']);
+    expect(await codes(xlsx!)).toEqual(['missing_column', 'bad_date']);
+    expect(await codes(xlsx!, [])).toEqual(['missing_column']);
+  });
+
+  it('fail for a connector that lets an impossible date through, or the wrong issue', async () => {
+    const lax = defineConnector({
+      ...connector,
+      name: 'lax',
+      normalize: () => ({ records: [], issues: [] }),
+    });
+    const cases = await corruptionCases(lax, cp932!, undefined);
+    const badDate = cases.find((c) => c.code === 'bad_date');
+    expect(badDate).toBeDefined();
+    await expect(expectRejected(badDate!.corruption, lax, 'bad_date')).rejects.toThrow();
+    await expect(
+      expectRejected(badDate!.corruption, connector, 'bad_date'),
+    ).resolves.toBeUndefined();
+    for (const { corruption } of cases) {
+      await expect(expectRejected(corruption, connector, 'empty_file')).rejects.toThrow();
+    }
   });
 
   it('build a truncated workbook from a CSV fixture when no XLSX is given', async () => {

@@ -6,6 +6,8 @@ export interface MergeRange {
   readonly right: number;
 }
 
+const MAX_COLUMN = 16_384;
+
 /** A sheet row as `applyMerges` needs it: its number and cell texts. */
 export interface MergeableRow {
   readonly line: number;
@@ -31,26 +33,25 @@ function rowOf(ref: string): number {
 export function parseMergeRange(ref: string): MergeRange | undefined {
   const [from = '', to = from] = ref.split(':');
   const range = { top: rowOf(from), left: columnOf(from), bottom: rowOf(to), right: columnOf(to) };
-  const valid = range.top > 0 && range.left > 0 && range.bottom >= range.top;
-  return valid && range.right >= range.left ? range : undefined;
+  const rows = range.top > 0 && range.bottom >= range.top;
+  const columns = range.left > 0 && range.right >= range.left && range.right <= MAX_COLUMN;
+  return rows && columns ? range : undefined;
 }
 
 /**
  * Gives every cell of each merged range its top-left cell's text, as Excel displays it (and as
- * exceljs reads it). Ranges are clamped to the rows and columns that hold text, so a merge over
- * a whole column adds no rows. Returns the rows sorted, without rows left empty.
+ * exceljs reads it). Ranges are clamped to `lastLine`, the last row the sheet XML lists, so a
+ * merge over a whole column adds no rows. Returns the rows sorted, without rows left empty.
  */
 export function applyMerges(
   rows: readonly MergeableRow[],
   merges: readonly MergeRange[],
-  maxColumn: number,
+  lastLine: number,
 ): MergeableRow[] {
   const byLine = new Map(rows.map((row) => [row.line, row]));
-  const lastLine = rows.reduce((max, row) => Math.max(max, row.line), 0);
   const touched = new Set<MergeableRow>();
   for (const merge of merges) {
     const master = byLine.get(merge.top)?.cells[merge.left - 1] ?? '';
-    const right = Math.min(merge.right, maxColumn);
     for (let line = merge.top; line <= Math.min(merge.bottom, lastLine); line++) {
       let row = byLine.get(line);
       if (!row) {
@@ -58,7 +59,7 @@ export function applyMerges(
         row = { line, cells: [] };
         byLine.set(line, row);
       }
-      for (let column = merge.left; column <= right; column++) {
+      for (let column = merge.left; column <= merge.right; column++) {
         while (row.cells.length < column) row.cells.push('');
         row.cells[column - 1] = master;
       }
@@ -70,7 +71,5 @@ export function applyMerges(
     while (last > 0 && row.cells[last - 1] === '') last--;
     row.cells.length = last;
   }
-  return [...byLine.values()]
-    .filter((row) => row.cells.length > 0)
-    .sort((a, b) => a.line - b.line);
+  return [...byLine.values()].filter((row) => row.cells.length > 0).sort((a, b) => a.line - b.line);
 }

@@ -62,9 +62,11 @@ function forEachTag(source: XmlSource, each: (tag: XmlTag) => void): boolean {
   }
 }
 
-function readPart(archive: ZipArchive, path: string): XmlSource | undefined {
+type Failure = { readonly ok: false; readonly expected: string };
+
+function readPart(archive: ZipArchive, path: string): XmlSource | Failure {
   const part = archive.read(path);
-  return part.ok ? wholeXml(part.bytes) : undefined;
+  return part.ok ? wholeXml(part.bytes) : part;
 }
 
 /** Resolves a relationship target against the directory of the part that holds it. */
@@ -83,20 +85,21 @@ interface Relationship {
 }
 
 /** Relationships of `part` by id, with targets resolved; empty when it has none. */
-function relationshipsOf(archive: ZipArchive, part: string): Map<string, Relationship> {
+function relationshipsOf(archive: ZipArchive, part: string): Map<string, Relationship> | Failure {
   const slash = part.lastIndexOf('/');
   const relsPath = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
   const relationships = new Map<string, Relationship>();
-  const xml = archive.has(relsPath) ? readPart(archive, relsPath) : undefined;
-  if (xml === undefined) return relationships;
-  forEachTag(xml, (tag) => {
+  if (!archive.has(relsPath)) return relationships;
+  const source = readPart(archive, relsPath);
+  if ('ok' in source) return source;
+  const complete = forEachTag(source, (tag) => {
     if (tag.kind !== 'open' || tag.name !== 'Relationship') return;
-    const { Id, Type, Target, TargetMode } = attributesOf(xml, tag);
+    const { Id, Type, Target, TargetMode } = attributesOf(source, tag);
     if (Id === undefined || Type === undefined || Target === undefined) return;
     if (TargetMode === 'External') return;
     relationships.set(Id, { type: Type, path: resolvePart(part, Target) });
   });
-  return relationships;
+  return complete ? relationships : damaged;
 }
 
 function byType(relationships: Map<string, Relationship>, type: string): string | undefined {
@@ -106,23 +109,17 @@ function byType(relationships: Map<string, Relationship>, type: string): string 
   return undefined;
 }
 
-/**
- * Finds the named sheet (or the first worksheet, in workbook order) through the package and
- * workbook relationships, with the shared strings, styles and date system it uses.
- */
-export function locateSheet(archive: ZipArchive, sheet: string | undefined): LocateSheetResult {
-  const workbookPath = byType(relationshipsOf(archive, ''), 'officeDocument') ?? 'xl/workbook.xml';
-  const xml = readPart(archive, workbookPath);
-  if (xml === undefined) return damaged;
+/** The sheets listed in the workbook part, in order, and its date system. */
+function readWorkbook(source: XmlSource) {
   const sheets: { name: string; id: string }[] = [];
   let date1904 = false;
-  const complete = forEachTag(xml, (tag) => {
+  const complete = forEachTag(source, (tag) => {
     if (tag.kind !== 'open') return;
     if (tag.name === 'workbookPr') {
-      const flag = attributesOf(xml, tag)['date1904'];
+      const flag = attributesOf(source, tag)['date1904'];
       date1904 = flag === '1' || flag === 'true';
     } else if (tag.name === 'sheet') {
-      const attributes = attributesOf(xml, tag);
+      const attributes = attributesOf(source, tag);
       // The relationship id is `r:id` under whatever prefix the relationships namespace has.
       const idName = Object.keys(attributes).find((key) => /^[^:]+:id$/.test(key));
       const id = idName === undefined ? undefined : attributes[idName];
@@ -131,9 +128,25 @@ export function locateSheet(archive: ZipArchive, sheet: string | undefined): Loc
       }
     }
   });
-  if (!complete) return damaged;
+  return complete ? { sheets, date1904 } : undefined;
+}
+
+/**
+ * Finds the named sheet (or the first worksheet, in workbook order) through the package and
+ * workbook relationships, with the shared strings, styles and date system it uses.
+ */
+export function locateSheet(archive: ZipArchive, sheet: string | undefined): LocateSheetResult {
+  const root = relationshipsOf(archive, '');
+  if ('ok' in root) return root;
+  const workbookPath = byType(root, 'officeDocument') ?? 'xl/workbook.xml';
+  if (!archive.has(workbookPath)) return damaged;
+  const source = readPart(archive, workbookPath);
+  if ('ok' in source) return source;
+  const workbook = readWorkbook(source);
+  if (!workbook) return damaged;
   const relationships = relationshipsOf(archive, workbookPath);
-  const worksheets = sheets.flatMap(({ name, id }) => {
+  if ('ok' in relationships) return relationships;
+  const worksheets = workbook.sheets.flatMap(({ name, id }) => {
     const relationship = relationships.get(id);
     return relationship?.type.endsWith('/worksheet') ? [{ name, path: relationship.path }] : [];
   });
@@ -152,43 +165,47 @@ export function locateSheet(archive: ZipArchive, sheet: string | undefined): Loc
       sheetPath: found.path,
       sharedStringsPath: byType(relationships, 'sharedStrings'),
       stylesPath: byType(relationships, 'styles'),
-      date1904,
+      date1904: workbook.date1904,
     },
   };
 }
 
 /** Shared strings in index order (rich-text runs joined, phonetic runs left out). */
-export function readSharedStrings(bytes: Uint8Array): string[] | undefined {
+export function readSharedStrings(bytes: Uint8Array, windowBytes?: number): string[] | undefined {
   const strings: string[] = [];
   const tag = createTag();
-  const complete = scanXml(bytes, function feed(source, final) {
-    const xml = source.xml;
-    let at = 0;
-    for (;;) {
-      const lt = xml.indexOf('<', at);
-      if (lt < 0) return xml.length;
-      // `<si><t>text</t></si>`, the common shape, without the general tag loop.
-      if (xml.startsWith('<si><t>', lt)) {
-        const close = xml.indexOf('<', lt + 7);
-        if (xml.startsWith('</t></si>', close)) {
-          strings.push(decodeOoxmlEscapes(characterData(source, lt + 7, close)));
-          at = close + 9;
+  const complete = scanXml(
+    bytes,
+    function feed(source, final) {
+      const xml = source.xml;
+      let at = 0;
+      for (;;) {
+        const lt = xml.indexOf('<', at);
+        if (lt < 0) return xml.length;
+        // `<si><t>text</t></si>`, the common shape, without the general tag loop.
+        if (xml.startsWith('<si><t>', lt)) {
+          const close = xml.indexOf('<', lt + 7);
+          if (xml.startsWith('</t></si>', close)) {
+            strings.push(decodeOoxmlEscapes(characterData(source, lt + 7, close)));
+            at = close + 9;
+            continue;
+          }
+        }
+        if (!readTag(xml, lt, tag)) return final ? -1 : lt;
+        at = tag.end;
+        if (kindOf(tag) !== 'open' || tag.name !== 'si') continue;
+        if (tag.selfClosing) {
+          strings.push('');
           continue;
         }
+        const text = readStringItem(source, at, tag);
+        if (text === undefined) return final ? -1 : lt;
+        strings.push(text);
+        at = tag.end;
       }
-      if (!readTag(xml, lt, tag)) return final ? -1 : lt;
-      at = tag.end;
-      if (kindOf(tag) !== 'open' || tag.name !== 'si') continue;
-      if (tag.selfClosing) {
-        strings.push('');
-        continue;
-      }
-      const text = readStringItem(source, at, tag);
-      if (text === undefined) return final ? -1 : lt;
-      strings.push(text);
-      at = tag.end;
-    }
-  });
+    },
+    windowBytes,
+  );
   return complete ? strings : undefined;
 }
 

@@ -25,3 +25,4 @@ export * from './repositories/schedules';
 export * from './repositories/table-counts';
 export * from './repositories/relink-queries';
 export * from './repositories/casework-queries';
+export * from './repositories/api-queries';

@@ -2,7 +2,7 @@ import type { Identity } from '@mimamori/records';
 import { z } from 'zod';
 import { foldKana } from './fold-kana';
 import { foldName, weakNameKey } from './fold-name';
-import { identityKey } from './identity-key';
+import { identityKey, type KeyFolds } from './identity-key';
 import { isValidResidentNumber, normalizeResidentNumber } from './resident-number';
 
 /** One child on the 住基 roster, as the linker needs it (personal data: stays in memory). */
@@ -49,7 +49,14 @@ export type LinkResult =
 /** A staff decision for one source identity, keyed by {@link identityKey}. */
 export type LinkDecision = { childId: string } | { reject: true };
 export type LinkerOptions = { decisions?: ReadonlyMap<string, LinkDecision> };
-export type Linker = { link(identity: Identity): LinkResult };
+/**
+ * `key` is {@link identityKey} (with the linker's memoised folds); `link` takes it when the caller
+ * already has it, so a record's key is computed once.
+ */
+export type Linker = {
+  key(identity: Identity): string;
+  link(identity: Identity, key?: string): LinkResult;
+};
 
 /** Confidence per outcome; a person reviews everything below `linked`. */
 export const linkConfidence = {
@@ -139,45 +146,94 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+function isIndex(roster: readonly RosterEntry[] | RosterIndex): roster is RosterIndex {
+  return !Array.isArray(roster);
+}
+
+/** The Map indexes and memoised folds of one roster. */
+type Indexed = {
+  ids: Set<string>;
+  byResident: Map<string, Child[]>;
+  byName: Map<string, Child[]>;
+  byWeak: Map<string, Child[]>;
+  byKana: Map<string, Child[]>;
+  nameKey: (text: string) => string;
+  weakKey: (text: string) => string;
+  kanaKey: (text: string) => string;
+};
+
 /**
- * Builds an in-memory linker over the roster (Map indexes; pure). Order: manual decision →
- * resident number (check digit first; never guessed) → folded name + birth date (narrowed by sex,
- * kana, household) → weak name key + birth date + agreeing kana → kana + birth date (always
- * for review: a name mismatch is confirmed by a person).
- * @example
- * const linker = createLinker([{ childId: 'c1', name: '髙橋太郎', birthDate: '2015-05-01' }]);
- * linker.link({ name: '高橋 太郎', birthDate: '2015-05-01' }); // linked c1, name-birth, 0.95
+ * A roster indexed for linking (opaque). Building it is most of a linker's cost, so callers that
+ * link several imports against the same roster build it once ({@link indexRoster}) and reuse it.
+ * It holds personal data: keep it in memory only.
  */
-export function createLinker(
+export interface RosterIndex {
+  readonly size: number;
+  readonly indexed: Readonly<Indexed>;
+}
+
+/**
+ * Indexes the roster for {@link createLinker}: by resident number, folded name + birth date, weak
+ * name key + birth date, and kana + birth date. With `folded`, names and kana already are
+ * {@link foldName} / {@link foldKana} keys (as the persons table stores them) and are not folded
+ * again: folding is most of the cost of indexing.
+ * @example const index = indexRoster(roster); createLinker(index, { decisions });
+ */
+export function indexRoster(
   children: readonly RosterEntry[],
-  options: LinkerOptions = {},
-): Linker {
-  const decisions = options.decisions ?? new Map<string, LinkDecision>();
+  options: { folded?: boolean } = {},
+): RosterIndex {
+  const folded = options.folded === true;
   const limit = 2 * children.length + 100_000;
   const nameKey = memoize(foldName, limit);
   const weakKey = memoize(weakNameKey, limit);
   const kanaKey = memoize(foldKana, limit);
-  const ids = new Set<string>();
-  const byResident = new Map<string, Child[]>();
-  const byName = new Map<string, Child[]>();
-  const byWeak = new Map<string, Child[]>();
-  const byKana = new Map<string, Child[]>();
+  const indexed: Indexed = {
+    ids: new Set<string>(),
+    byResident: new Map(),
+    byName: new Map(),
+    byWeak: new Map(),
+    byKana: new Map(),
+    nameKey,
+    weakKey,
+    kanaKey,
+  };
   for (const entry of children) {
     const resident = normalizeResidentNumber(entry.residentNumber ?? '');
     const child: Child = {
       childId: entry.childId,
       resident: isValidResidentNumber(resident) ? resident : undefined,
       household: nonEmpty(normalizeResidentNumber(entry.householdNumber ?? '')),
-      kana: nonEmpty(kanaKey(entry.kana ?? '')),
+      kana: nonEmpty(folded ? entry.kana : kanaKey(entry.kana ?? '')),
       sex: entry.sex,
       birthDate: entry.birthDate,
     };
-    ids.add(child.childId);
-    if (child.resident !== undefined) push(byResident, child.resident, child);
-    push(byName, nameKey(entry.name) + sep + entry.birthDate, child);
-    push(byWeak, weakKey(entry.name) + sep + entry.birthDate, child);
-    if (child.kana !== undefined) push(byKana, child.kana + sep + entry.birthDate, child);
+    indexed.ids.add(child.childId);
+    if (child.resident !== undefined) push(indexed.byResident, child.resident, child);
+    push(indexed.byName, (folded ? entry.name : nameKey(entry.name)) + sep + entry.birthDate, child);
+    push(indexed.byWeak, weakKey(entry.name) + sep + entry.birthDate, child);
+    if (child.kana !== undefined) push(indexed.byKana, child.kana + sep + entry.birthDate, child);
   }
+  return { size: indexed.ids.size, indexed };
+}
+
+/**
+ * Builds an in-memory linker over the roster (or a prebuilt {@link RosterIndex}; pure). Order:
+ * manual decision → resident number (check digit first; never guessed) → folded name + birth date
+ * (narrowed by sex, kana, household) → weak name key + birth date + agreeing kana → kana + birth
+ * date (always for review: a name mismatch is confirmed by a person).
+ * @example
+ * const linker = createLinker([{ childId: 'c1', name: '髙橋太郎', birthDate: '2015-05-01' }]);
+ * linker.link({ name: '高橋 太郎', birthDate: '2015-05-01' }); // linked c1, name-birth, 0.95
+ */
+export function createLinker(
+  roster: readonly RosterEntry[] | RosterIndex,
+  options: LinkerOptions = {},
+): Linker {
+  const decisions = options.decisions ?? new Map<string, LinkDecision>();
+  const { indexed } = isIndex(roster) ? roster : indexRoster(roster);
+  const { ids, byResident, byName, byWeak, byKana, nameKey, weakKey, kanaKey } = indexed;
+  const folds: KeyFolds = { name: nameKey, kana: kanaKey };
 
   const linked = (c: Child, method: LinkMethod, confidence: number): LinkResult => ({
     status: 'linked',
@@ -198,9 +254,12 @@ export function createLinker(
   }
 
   return {
-    link: function link(identity: Identity): LinkResult {
+    key: function key(identity: Identity): string {
+      return identityKey(identity, folds);
+    },
+    link: function link(identity: Identity, key?: string): LinkResult {
       if (decisions.size > 0) {
-        const decision = decisions.get(identityKey(identity));
+        const decision = decisions.get(key ?? identityKey(identity, folds));
         if (decision !== undefined) return decide(decision);
       }
       const birth = identity.birthDate;

@@ -1,4 +1,5 @@
-import { encodeCsv, readTable, runConnector, testConnector } from '@mimamori/connector-kit';
+import { encodeCsv, readTable, runConnector } from '@mimamori/connector-kit';
+import { testConnector } from '@mimamori/connector-kit/testing';
 import { formatRowIssue } from '@mimamori/records';
 import { generateVillage } from '@mimamori/village';
 import { describe, expect, it } from 'vitest';

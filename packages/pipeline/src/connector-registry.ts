@@ -7,7 +7,9 @@ import { PipelineError } from './pipeline-error';
 function isConnector(value: unknown): value is Connector {
   if (typeof value !== 'object' || value === null) return false;
   const c = value as Partial<Connector>;
-  return typeof c.name === 'string' && typeof c.normalize === 'function' && Array.isArray(c.columns);
+  return (
+    typeof c.name === 'string' && typeof c.normalize === 'function' && Array.isArray(c.columns)
+  );
 }
 
 /**
@@ -25,7 +27,10 @@ export async function discoverConnectors(root: string): Promise<Map<string, Conn
     const mod = (await import(pathToFileURL(entry).href)) as { default?: unknown };
     if (!isConnector(mod.default)) continue;
     if (found.has(mod.default.name)) {
-      throw new PipelineError('unknown_connector', `two connector packages are named '${mod.default.name}'`);
+      throw new PipelineError(
+        'unknown_connector',
+        `two connector packages are named '${mod.default.name}'`,
+      );
     }
     found.set(mod.default.name, mod.default);
   }
@@ -33,7 +38,10 @@ export async function discoverConnectors(root: string): Promise<Map<string, Conn
 }
 
 /** The connector named `name`, or a clear error listing the known ones. */
-export function requireConnector(connectors: ReadonlyMap<string, Connector>, name: string): Connector {
+export function requireConnector(
+  connectors: ReadonlyMap<string, Connector>,
+  name: string,
+): Connector {
   const connector = connectors.get(name);
   if (!connector) {
     throw new PipelineError(

@@ -54,7 +54,8 @@ function byPosition(a: RowIssue, b: RowIssue): number {
 function countFields(records: readonly SourceRecord[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const r of records) {
-    for (const [k, v] of Object.entries(r.facts)) if (v !== null) counts[k] = (counts[k] ?? 0) + 1;
+    // for…in, not Object.entries: no pair arrays for every fact of every record.
+    for (const k in r.facts) if (r.facts[k] !== null) counts[k] = (counts[k] ?? 0) + 1;
   }
   return counts;
 }

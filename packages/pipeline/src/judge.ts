@@ -10,7 +10,13 @@ import {
   type Db,
   type JudgementResult,
 } from '@mimamori/db';
-import { createExplainer, createScorer, loadRuleSet, type RuleSet, type Scorer } from '@mimamori/engine';
+import {
+  createExplainer,
+  createScorer,
+  loadRuleSet,
+  type RuleSet,
+  type Scorer,
+} from '@mimamori/engine';
 import type { PipelineContext } from './context';
 import { loadChildren } from './derive-facts';
 import { PipelineError } from './pipeline-error';
@@ -29,7 +35,8 @@ export async function loadPublishedRuleSet(
 ): Promise<{ versionId: string; version: number; ruleSet: RuleSet }> {
   const id = ruleSetId ?? (await listRuleSets(db)).find((r) => r.currentVersionId !== null)?.id;
   const current = id === undefined ? undefined : await getCurrentVersion(db, id);
-  if (!current) throw new PipelineError('no_published_rule_set', 'no published rule set: publish one first');
+  if (!current)
+    throw new PipelineError('no_published_rule_set', 'no published rule set: publish one first');
   const loaded = loadRuleSet(current.document);
   if (!loaded.ok) {
     throw new PipelineError(
@@ -43,11 +50,21 @@ export async function loadPublishedRuleSet(
 /** Scores children and turns them into stored results (rows only for children with points). */
 export function scoreToResults(
   scorer: Scorer,
-  children: readonly { id: string; school: string | null; grade: number | null; facts: Record<string, unknown> }[],
+  children: readonly {
+    id: string;
+    school: string | null;
+    grade: number | null;
+    facts: Record<string, unknown>;
+  }[],
 ): { results: JudgementResult[]; counts: RunCounts } {
   const explainChild = createExplainer(scorer);
   const scored = scorer.scoreAll(
-    children.map((c) => ({ id: c.id, school: c.school ?? undefined, grade: c.grade ?? undefined, facts: c.facts })),
+    children.map((c) => ({
+      id: c.id,
+      school: c.school ?? undefined,
+      grade: c.grade ?? undefined,
+      facts: c.facts,
+    })),
   );
   const counts: RunCounts = { judged: children.length, flagged: 0, byType: {} };
   const results: JudgementResult[] = [];
@@ -111,7 +128,11 @@ export async function judge(
         targetType: 'judgement_run',
         targetId: run.id,
         ip: ctx.actor?.ip ?? null,
-        details: { judged: counts.judged, flagged: counts.flagged, ruleSetVersion: published.version },
+        details: {
+          judged: counts.judged,
+          flagged: counts.flagged,
+          ruleSetVersion: published.version,
+        },
       });
     });
     return { runId: run.id, counts };

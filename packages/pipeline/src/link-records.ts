@@ -1,5 +1,20 @@
-import { listPersonKeys, loadLinkDecisions, type Db, type RecordInput } from '@mimamori/db';
-import { createLinker, identityKey, type LinkResult } from '@mimamori/identity';
+import {
+  listPersonKeys,
+  loadLinkDecisions,
+  readRosterVersion,
+  type Db,
+  type PersonKeys,
+  type RecordInput,
+} from '@mimamori/db';
+import {
+  createLinker,
+  identityKey,
+  indexRoster,
+  type LinkDecision,
+  type LinkResult,
+  type RosterEntry,
+  type RosterIndex,
+} from '@mimamori/identity';
 import type { SourceRecord } from '@mimamori/records';
 
 /** How the records of one import (or a re-link) were linked. */
@@ -13,53 +28,97 @@ export interface LinkageReport {
   rejected: number;
 }
 
+/** A linker over the stored roster; `key` is the record's identity key (computed once). */
+export interface LoadedLinker {
+  link: (r: SourceRecord, key?: string) => LinkResult;
+  key: (r: SourceRecord) => string;
+  size: number;
+}
+
+function rosterEntry(p: PersonKeys): RosterEntry {
+  const entry: RosterEntry = {
+    childId: p.childId,
+    residentNumber: p.residentNumber,
+    name: p.nameKey,
+    birthDate: p.birthDate,
+  };
+  if (p.householdNumber !== null) entry.householdNumber = p.householdNumber;
+  if (p.kanaKey !== null) entry.kana = p.kanaKey;
+  if (p.sex === 1 || p.sex === 2) entry.sex = p.sex;
+  return entry;
+}
+
+/**
+ * The roster index per database handle, with the roster version it was built at: indexing every
+ * person is most of the cost of linking a file, and the roster changes far less often than files
+ * arrive. The version is read from the database, so another process's roster import is seen.
+ */
+const rosterIndexes = new WeakMap<Db, { version: string; index: RosterIndex }>();
+
+async function rosterIndex(db: Db): Promise<RosterIndex> {
+  // Read the version before the persons: a roster written in between only causes a rebuild.
+  const version = await readRosterVersion(db);
+  const cached = rosterIndexes.get(db);
+  if (cached?.version === version) return cached.index;
+  const index = indexRoster((await listPersonKeys(db)).map(rosterEntry), { folded: true });
+  rosterIndexes.set(db, { version, index });
+  return index;
+}
+
 /** A linker over the stored roster, with staff decisions applied first. */
-export async function loadLinker(db: Db): Promise<{ link: (r: SourceRecord) => LinkResult; size: number }> {
-  const persons = await listPersonKeys(db);
-  const decisions = new Map<string, { childId: string } | { reject: true }>();
+export async function loadLinker(db: Db): Promise<LoadedLinker> {
+  const index = await rosterIndex(db);
+  const decisions = new Map<string, LinkDecision>();
   for (const d of (await loadLinkDecisions(db)).values()) {
     if (d.rejected) decisions.set(d.identityKey, { reject: true });
     else if (d.childId !== null) decisions.set(d.identityKey, { childId: d.childId });
   }
-  const linker = createLinker(
-    persons.map((p) => ({
-      childId: p.childId,
-      residentNumber: p.residentNumber,
-      ...(p.householdNumber !== null ? { householdNumber: p.householdNumber } : {}),
-      name: p.nameKey,
-      ...(p.kanaKey !== null ? { kana: p.kanaKey } : {}),
-      birthDate: p.birthDate,
-      ...(p.sex === 1 || p.sex === 2 ? { sex: p.sex } : {}),
-    })),
-    { decisions },
-  );
-  return { link: (r) => linker.link(r.identity), size: persons.length };
+  const linker = createLinker(index, { decisions });
+  return {
+    link: (r, key) => linker.link(r.identity, key),
+    key: (r) => linker.key(r.identity),
+    size: index.size,
+  };
 }
 
 /** Turns one link result into the stored record's link fields and counts it in the report. */
-export function toRecordInput(record: SourceRecord, result: LinkResult, report: LinkageReport): RecordInput {
+export function toRecordInput(
+  record: SourceRecord,
+  result: LinkResult,
+  report: LinkageReport,
+  key: string = identityKey(record.identity),
+): RecordInput {
   report.total += 1;
-  const base = {
-    line: record.line,
-    kind: record.kind,
-    facts: record.facts,
-    context: record.context,
-    identity: { value: record.identity, key: identityKey(record.identity) },
-  };
+  const identity = { value: record.identity, key };
+  const { line, kind, facts, context } = record;
   if (result.status === 'linked') {
     report.linked[result.method] = (report.linked[result.method] ?? 0) + 1;
-    return { ...base, childId: result.childId, linkStatus: 'linked', linkMethod: result.method, linkConfidence: result.confidence };
+    return {
+      line,
+      kind,
+      facts,
+      context,
+      identity,
+      childId: result.childId,
+      linkStatus: 'linked',
+      linkMethod: result.method,
+      linkConfidence: result.confidence,
+    };
   }
+  let linkStatus: RecordInput['linkStatus'] = 'unmatched';
+  let linkMethod: string | null = null;
   if (result.status === 'ambiguous') {
     report.ambiguous += 1;
-    return { ...base, childId: null, linkStatus: 'ambiguous', linkMethod: null, linkConfidence: null };
-  }
-  if (result.reason === 'rejected') {
+    linkStatus = 'ambiguous';
+  } else if (result.reason === 'rejected') {
     report.rejected += 1;
-    return { ...base, childId: null, linkStatus: 'rejected', linkMethod: 'manual', linkConfidence: null };
+    linkStatus = 'rejected';
+    linkMethod = 'manual';
+  } else {
+    report.unmatched += 1;
+    linkMethod = result.reason;
   }
-  report.unmatched += 1;
-  return { ...base, childId: null, linkStatus: 'unmatched', linkMethod: result.reason, linkConfidence: null };
+  return { line, kind, facts, context, identity, childId: null, linkStatus, linkMethod, linkConfidence: null };
 }
 
 /** An empty report. */
@@ -78,5 +137,9 @@ export async function linkRecords(
   const linker = await loadLinker(db);
   if (linker.size === 0) return null;
   const report = emptyReport();
-  return { records: records.map((r) => toRecordInput(r, linker.link(r), report)), report };
+  const linked = records.map(function linkOne(record) {
+    const key = linker.key(record);
+    return toRecordInput(record, linker.link(record, key), report, key);
+  });
+  return { records: linked, report };
 }

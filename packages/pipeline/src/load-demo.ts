@@ -1,5 +1,11 @@
 import type { Connector } from '@mimamori/connector-kit';
-import { createDraft, createRuleSet, listRuleSets, publishVersion, upsertGaiji } from '@mimamori/db';
+import {
+  createDraft,
+  createRuleSet,
+  listRuleSets,
+  publishVersion,
+  upsertGaiji,
+} from '@mimamori/db';
 import { generateVillage } from '@mimamori/village';
 import type { PipelineContext } from './context';
 import { importFile, type ImportSummary } from './import-file';
@@ -17,7 +23,12 @@ export async function publishRuleSetDocument(
   if (!(await listRuleSets(ctx.db)).some((r) => r.id === document.id)) {
     await createRuleSet(ctx.db, { id: document.id, title: document.title });
   }
-  const draft = await createDraft(ctx.db, { ruleSetId: document.id, document, createdBy: by, note });
+  const draft = await createDraft(ctx.db, {
+    ruleSetId: document.id,
+    document,
+    createdBy: by,
+    note,
+  });
   const published = await publishVersion(ctx.db, { versionId: draft.id, publishedBy: by });
   return { versionId: published.id, version: published.version };
 }
@@ -36,17 +47,32 @@ export async function loadDemoVillage(
     ruleSet: { id: string; title: { ja: string; en: string } } & Record<string, unknown>;
   },
 ): Promise<{ imports: ImportSummary[]; runId: string; counts: RunCounts }> {
-  const village = generateVillage({ children: options.children, seed: options.seed, asOf: ctx.asOf });
+  const village = generateVillage({
+    children: options.children,
+    seed: options.seed,
+    asOf: ctx.asOf,
+  });
   for (const entry of village.gaijiTable) {
-    await upsertGaiji(ctx.db, { code: entry.code, standard: entry.standard, note: 'demo village', updatedBy: null });
+    await upsertGaiji(ctx.db, {
+      code: entry.code,
+      standard: entry.standard,
+      note: 'demo village',
+      updatedBy: null,
+    });
   }
   const files = [...village.files].sort(
-    (a, b) => Number(options.connectors.get(b.connector)?.roster ?? false) - Number(options.connectors.get(a.connector)?.roster ?? false),
+    (a, b) =>
+      Number(options.connectors.get(b.connector)?.roster ?? false) -
+      Number(options.connectors.get(a.connector)?.roster ?? false),
   );
   const imports: ImportSummary[] = [];
   for (const file of files) {
     const connector = options.connectors.get(file.connector);
-    if (!connector) throw new PipelineError('unknown_connector', `no connector '${file.connector}' for ${file.name}`);
+    if (!connector)
+      throw new PipelineError(
+        'unknown_connector',
+        `no connector '${file.connector}' for ${file.name}`,
+      );
     const outcome = await importFile(ctx, { connector, file: file.name, bytes: file.bytes });
     if (!outcome.ok) {
       const first = outcome.issues.slice(0, 5).map(formatRowIssue).join('; ');

@@ -62,7 +62,8 @@ export function ruleHitCounts(table: ScoreTable, ruleCount: number): number[] {
     const word = r >>> 5;
     const shift = r & 31;
     let n = 0;
-    for (let c = 0; c < count; c += 1) n += ((fired[c * wordsPerChild + word] as number) >>> shift) & 1;
+    for (let c = 0; c < count; c += 1)
+      n += ((fired[c * wordsPerChild + word] as number) >>> shift) & 1;
     hits[r] = n;
   }
   return hits;
@@ -77,23 +78,26 @@ export async function readFactColumns(
   const grade: (number | null)[] = [];
   const ages: number[] = [];
   const sexes: number[] = [];
-  const columns: Record<string, unknown[]> = {};
+  const rows: Record<string, unknown>[] = [];
   for await (const page of readAllChildFacts(db, { pageSize: 20_000 })) {
     for (const child of page) {
-      const i = ids.length;
       ids.push(child.id);
       school.push(child.school);
       grade.push(child.grade);
       ages.push(child.age);
       sexes.push(child.sex);
-      for (const [fact, value] of Object.entries(child.facts)) {
-        const column = (columns[fact] ??= []);
-        column[i] = value;
-      }
+      rows.push(child.facts);
     }
   }
-  // Sparse facts leave holes; give every column the full length so reads past the end are explicit.
-  for (const column of Object.values(columns)) column.length = ids.length;
+  // Packed arrays (filled with undefined up front): sparse writes would make V8 store a
+  // column as a dictionary, and scoring reads every cell of every column it uses.
+  const columns: Record<string, unknown[]> = {};
+  rows.forEach(function transpose(facts, i) {
+    for (const fact in facts) {
+      const column = (columns[fact] ??= new Array<unknown>(rows.length).fill(undefined));
+      column[i] = facts[fact];
+    }
+  });
   return {
     children: { ids, school, grade, age: Int16Array.from(ages), sex: Uint8Array.from(sexes) },
     facts: { count: ids.length, columns },

@@ -239,7 +239,8 @@ export function comparePreview(
       const from = levelOf(before, c, tb);
       const to = levelOf(after, c, ta);
       if (from === to) continue;
-      const up = (to === null ? -1 : (rank.get(to) ?? -1)) > (from === null ? -1 : (rank.get(from) ?? -1));
+      const up =
+        (to === null ? -1 : (rank.get(to) ?? -1)) > (from === null ? -1 : (rank.get(from) ?? -1));
       if (up) enteredTotal += 1;
       else leftTotal += 1;
       const list = up ? entered : left;

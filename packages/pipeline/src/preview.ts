@@ -124,7 +124,12 @@ export function createPreviewService(db: Db): PreviewService {
       if (snapshot === undefined) return { ok: false, code: 'no_published_rule_set' };
       const after = afterSide(snapshot, input);
       if ('errors' in after) return { ok: false, code: 'invalid_rule_set', errors: after.errors };
-      const result = comparePreview(snapshot.children, snapshot.groups, baselineSide(snapshot), after);
+      const result = comparePreview(
+        snapshot.children,
+        snapshot.groups,
+        baselineSide(snapshot),
+        after,
+      );
       return { ok: true, result };
     },
   };

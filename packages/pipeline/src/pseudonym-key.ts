@@ -10,7 +10,8 @@ import { PipelineError } from './pipeline-error';
 export function loadPseudonymKey(env: NodeJS.ProcessEnv, keyFile: string): string {
   const fromEnv = env['MIMAMORI_PSEUDONYM_KEY'];
   if (fromEnv !== undefined && fromEnv !== '') {
-    if (fromEnv.length < 32) throw new PipelineError('bad_key', 'MIMAMORI_PSEUDONYM_KEY must have at least 32 characters');
+    if (fromEnv.length < 32)
+      throw new PipelineError('bad_key', 'MIMAMORI_PSEUDONYM_KEY must have at least 32 characters');
     return fromEnv;
   }
   if (!existsSync(keyFile)) {
@@ -19,6 +20,7 @@ export function loadPseudonymKey(env: NodeJS.ProcessEnv, keyFile: string): strin
     chmodSync(keyFile, 0o600);
   }
   const key = readFileSync(keyFile, 'utf8').trim();
-  if (key.length < 32) throw new PipelineError('bad_key', 'the pseudonym key file holds fewer than 32 characters');
+  if (key.length < 32)
+    throw new PipelineError('bad_key', 'the pseudonym key file holds fewer than 32 characters');
   return key;
 }

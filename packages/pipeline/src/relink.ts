@@ -49,7 +49,8 @@ export async function relinkAll(ctx: PipelineContext): Promise<LinkageReport> {
       for (const r of page) {
         if (r.kind === 'person' || r.identity === null) continue;
         const record = { kind: r.kind, line: r.line, identity: r.identity, context: r.context, facts: r.facts };
-        const input = toRecordInput(record, linker.link(record), report);
+        const key = linker.key(record);
+        const input = toRecordInput(record, linker.link(record, key), report, key);
         if (input.childId !== r.childId || input.linkStatus !== r.linkStatus || input.linkMethod !== r.linkMethod) {
           updates.push({
             recordId: r.id,

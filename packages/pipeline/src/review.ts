@@ -54,14 +54,25 @@ export async function listLinkageReview(
   if (items.length === 0) return [];
   const linker = await loadLinker(db);
   return items.map(function describe(item) {
-    const result = linker.link({ kind: 'observation', identity: item.identity, context: {}, facts: {}, line: item.line });
+    const result = linker.link({
+      kind: 'observation',
+      identity: item.identity,
+      context: {},
+      facts: {},
+      line: item.line,
+    });
     const candidates =
       result.status === 'ambiguous'
-        ? result.candidates.map((c) => ({ childId: c.childId, score: c.confidence, reasons: [c.method] }))
+        ? result.candidates.map((c) => ({
+            childId: c.childId,
+            score: c.confidence,
+            reasons: [c.method],
+          }))
         : result.status === 'linked'
           ? [{ childId: result.childId, score: result.confidence, reasons: [result.method] }]
           : [];
-    const reasons = result.status === 'unmatched' ? [item.linkStatus, result.reason] : [item.linkStatus];
+    const reasons =
+      result.status === 'unmatched' ? [item.linkStatus, result.reason] : [item.linkStatus];
     return {
       recordId: item.recordId,
       connector: item.connector,
@@ -88,9 +99,13 @@ export async function decideLinkage(
   if (identity === undefined) return { ok: false, code: 'unknown_record' };
   if (input.decision === 'match') {
     if (input.childId === undefined) return { ok: false, code: 'child_required' };
-    if ((await getChildFacts(ctx.db, input.childId)) === undefined) return { ok: false, code: 'unknown_child' };
+    if ((await getChildFacts(ctx.db, input.childId)) === undefined)
+      return { ok: false, code: 'unknown_child' };
   }
-  const note = input.decision === 'new' ? `new person${input.note ? `: ${input.note}` : ''}` : (input.note ?? null);
+  const note =
+    input.decision === 'new'
+      ? `new person${input.note ? `: ${input.note}` : ''}`
+      : (input.note ?? null);
   await saveLinkDecision(ctx.db, {
     identityKey: identityKey(identity),
     childId: input.decision === 'match' ? (input.childId ?? null) : null,

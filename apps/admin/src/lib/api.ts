@@ -165,14 +165,14 @@ export const overrides = {
   list: (query: { runId?: string; childId?: string }) =>
     request<LevelOverride[]>('GET', '/overrides', { query }),
   create: (body: OverrideInput) => request<LevelOverride>('POST', '/overrides', { body }),
-  review: (id: string) => request<LevelOverride>('POST', `/overrides/${enc(id)}/review`),
+  review: (id: string) =>
+    request<Omit<LevelOverride, 'direction'>>('POST', `/overrides/${enc(id)}/review`),
 };
 
 export const notifications = {
   list: (unreadOnly: boolean) =>
     request<CaseNotification[]>('GET', '/notifications', { query: { unread: unreadOnly } }),
-  markRead: (eventId: string) =>
-    request<void>('POST', `/notifications/${enc(eventId)}/read`),
+  markRead: (eventId: string) => request<void>('POST', `/notifications/${enc(eventId)}/read`),
 };
 
 export const kpi = {

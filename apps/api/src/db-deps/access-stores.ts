@@ -1,5 +1,6 @@
 import {
   appendAudit,
+  clearLoginAttempts,
   countLoginAttempts,
   createSession,
   createUser,
@@ -9,9 +10,9 @@ import {
   findUserByUsername,
   getSession,
   getUser,
-  listAudit,
   listUsers,
   recordLoginAttempt,
+  searchAudit,
   updateUser,
   type Db,
   type User,
@@ -103,9 +104,8 @@ export function createLoginAttemptStore(db: Db): LoginAttemptStore {
     countSince(key, since) {
       return countLoginAttempts(db, key, since.toISOString());
     },
-    async clear(_key) {
-      // @mimamori/db has no delete-by-key yet (SQL lives only there): failures then simply
-      // age out of the window. Wire `clearLoginAttempts(db, key)` here once it exists.
+    clear(key) {
+      return clearLoginAttempts(db, key);
     },
   };
 }
@@ -117,9 +117,11 @@ export function createAuditStore(db: Db): AuditStore {
       await appendAudit(db, entry);
     },
     async list(query) {
-      const rows = await listAudit(db, {
-        ...(query.action === undefined ? {} : { action: query.action }),
-        ...(query.actor === undefined ? {} : { actorId: query.actor }),
+      const { items: rows, total } = await searchAudit(db, {
+        action: query.action,
+        actorId: query.actor,
+        from: query.from,
+        to: query.to,
         limit: query.limit,
         offset: query.offset,
       });
@@ -135,8 +137,7 @@ export function createAuditStore(db: Db): AuditStore {
           detail: row.details,
         };
       });
-      // The repository has no count yet: report a lower bound that keeps a pager moving.
-      return { items, total: query.offset + items.length + (items.length === query.limit ? 1 : 0) };
+      return { items, total };
     },
   };
 }

@@ -3,12 +3,7 @@ import { defineRoute } from '../access';
 import { audit } from '../audit';
 import { createRouter, type AppContext } from '../context';
 import { ApiError } from '../problem';
-import {
-  jsonBody,
-  jsonResponse,
-  okSchema,
-  problemResponses,
-} from '../schemas/common';
+import { jsonBody, jsonResponse, okSchema, problemResponses } from '../schemas/common';
 import {
   connectorSummarySchema,
   gaijiEntrySchema,

@@ -136,9 +136,7 @@ export async function createVillageTestApp(
   const cases: CaseSource = (id) =>
     Promise.resolve(
       id === 'demo'
-        ? ruleCasesSchema.parse(
-            JSON.parse(readFileSync(join(rulesDir, 'demo.cases.json'), 'utf8')),
-          )
+        ? ruleCasesSchema.parse(JSON.parse(readFileSync(join(rulesDir, 'demo.cases.json'), 'utf8')))
         : undefined,
     );
   return {

@@ -8,7 +8,10 @@ import { ApiError } from '../problem';
  * moves). A `draftId` is read from the store; an invalid draft answers 422 `invalid_rule_set`
  * with the JSON-pointer errors.
  */
-export function createPreviewService(db: Db, ruleSets: Pick<RuleSetStore, 'draft'>): PreviewService {
+export function createPreviewService(
+  db: Db,
+  ruleSets: Pick<RuleSetStore, 'draft'>,
+): PreviewService {
   const previews = createPipelinePreview(db);
   return {
     async preview(request) {

@@ -7,12 +7,7 @@ import { loadChildren } from '@mimamori/pipeline';
 import { generateVillage } from '@mimamori/village';
 import { beforeAll, expect, it } from 'vitest';
 import type { PreviewResult } from '../schemas/preview';
-import {
-  createVillageTestApp,
-  repoRoot,
-  testAsOf,
-  type VillageTestApp,
-} from '../testing/test-app';
+import { createVillageTestApp, repoRoot, testAsOf, type VillageTestApp } from '../testing/test-app';
 
 const comma = 0x2c;
 const newline = 0x0a;
@@ -21,7 +16,12 @@ const newline = 0x0a;
  * Replaces one cell of a CSV file byte-wise (CP932 never uses `,` or LF inside a character, so
  * splitting bytes is safe). `line` is 1-based (1 = header), `cell` 0-based.
  */
-function editCell(bytes: Uint8Array, line: number, cell: number, value: string): Uint8Array {
+function editCell(
+  bytes: Uint8Array,
+  line: number,
+  cell: number,
+  value: string,
+): Uint8Array<ArrayBuffer> {
   let start = 0;
   for (let l = 1; l < line; l += 1) start = bytes.indexOf(newline, start) + 1;
   for (let c = 0; c < cell; c += 1) start = bytes.indexOf(comma, start) + 1;
@@ -59,7 +59,7 @@ describeEachDatabase('production deps over the synthetic village', (getDb) => {
     ]);
   });
 
-  function upload(name: string, bytes: Uint8Array, dryRun: boolean) {
+  function upload(name: string, bytes: Uint8Array<ArrayBuffer>, dryRun: boolean) {
     const form = new FormData();
     form.set('file', new File([bytes], name, { type: 'text/csv' }));
     form.set('connector', 'school');
@@ -71,9 +71,12 @@ describeEachDatabase('production deps over the synthetic village', (getDb) => {
   it('dry-runs a bad file: issues by line and column, nothing stored', async () => {
     if (schoolFile === undefined) throw new Error('no school file in the village');
     const dataTables = async () => {
-      const { audit_log: _log, audit_head: _head, sessions: _sessions, ...rest } = await tableCounts(
-        getDb().db,
-      );
+      const {
+        audit_log: _log,
+        audit_head: _head,
+        sessions: _sessions,
+        ...rest
+      } = await tableCounts(getDb().db);
       return rest;
     };
     const before = await dataTables();
@@ -128,7 +131,10 @@ describeEachDatabase('production deps over the synthetic village', (getDb) => {
       Object.fromEntries(
         loaded.ruleSet.types.map((type, ti) => {
           const order = [...type.levels]
-            .map((l) => ({ id: l.id, min: withLevels?.[type.id as 'abuse']?.[l.id as 'support'] ?? l.minPoints }))
+            .map((l) => ({
+              id: l.id,
+              min: withLevels?.[type.id as 'abuse']?.[l.id as 'support'] ?? l.minPoints,
+            }))
             .sort((a, b) => a.min - b.min);
           const counts = Object.fromEntries(order.map((l) => [l.id, 0]));
           for (let c = 0; c < table.count; c += 1) {
@@ -199,9 +205,7 @@ describeEachDatabase('production deps over the synthetic village', (getDb) => {
           },
         ],
       },
-      thresholds: [
-        { type: document.types[0]?.id, level: level.id, from: oldMin, to: oldMin + 1 },
-      ],
+      thresholds: [{ type: document.types[0]?.id, level: level.id, from: oldMin, to: oldMin + 1 }],
     });
   });
 
@@ -221,7 +225,9 @@ describeEachDatabase('production deps over the synthetic village', (getDb) => {
     });
     expect(results.status).toBe(200);
     expect(((await results.json()) as unknown[]).length).toBeGreaterThan(0);
-    expect((await t.call('POST', '/api/runs', { cookie: center, json: { ruleSetId: 'x' } })).status).toBe(404);
+    expect(
+      (await t.call('POST', '/api/runs', { cookie: center, json: { ruleSetId: 'x' } })).status,
+    ).toBe(404);
   });
 
   it('queues an unmatched record for review and links it on a decision', async () => {
@@ -245,8 +251,12 @@ describeEachDatabase('production deps over the synthetic village', (getDb) => {
     expect(decided.status, await decided.clone().text()).toBe(200);
     expect((await listReviewQueue(getDb().db)).map((r) => r.recordId)).not.toContain(item.id);
     expect(
-      (await t.call('POST', '/api/linkage/review/nope', { cookie: it1, json: { decision: 'reject' } }))
-        .status,
+      (
+        await t.call('POST', '/api/linkage/review/nope', {
+          cookie: it1,
+          json: { decision: 'reject' },
+        })
+      ).status,
     ).toBe(404);
     const actions = (await listAudit(getDb().db, { limit: 50 })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['linkage.decide', 'linkage.relink']));

@@ -12,7 +12,10 @@ import { createPreviewService } from './preview-service';
 import { createRunService } from './run-service';
 
 /** The repository's `rules/` folder (the demo rule set and its cases). */
-export const defaultRulesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../rules');
+export const defaultRulesDir = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../../rules',
+);
 
 /** What {@link createProductionDeps} needs: the database and the pipeline's configuration. */
 export interface ProductionOptions {
@@ -48,9 +51,7 @@ export interface ProductionDeps extends ApiDeps {
 export function createProductionDeps(options: ProductionOptions): ProductionDeps {
   const { db } = options;
   const base = createDbDeps(db, options.now);
-  const jobs = createBackgroundJobs(
-    options.log ?? ((line) => process.stderr.write(`${line}\n`)),
-  );
+  const jobs = createBackgroundJobs(options.log ?? ((line) => process.stderr.write(`${line}\n`)));
   const ctx = {
     db,
     pseudonymize: options.pseudonymize,

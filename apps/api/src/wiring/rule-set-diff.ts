@@ -51,7 +51,8 @@ function byId(document: Json, key: 'rules' | 'types'): Map<string, Record<string
   const list = isObject(document) ? document[key] : undefined;
   const map = new Map<string, Record<string, Json>>();
   if (!Array.isArray(list)) return map;
-  for (const item of list) if (isObject(item) && typeof item.id === 'string') map.set(item.id, item);
+  for (const item of list)
+    if (isObject(item) && typeof item.id === 'string') map.set(item.id, item);
   return map;
 }
 

@@ -49,7 +49,11 @@ export function createRunService(
 ): RunService {
   const progress = new Map<string, number>();
 
-  async function execute(runId: string, version: { version: number; ruleSet: RuleSet }, by: string) {
+  async function execute(
+    runId: string,
+    version: { version: number; ruleSet: RuleSet },
+    by: string,
+  ) {
     try {
       const scorer = createScorer(version.ruleSet);
       const children = [...(await loadChildren(db)).values()];
@@ -66,7 +70,11 @@ export function createRunService(
           targetType: 'judgement_run',
           targetId: runId,
           ip: null,
-          details: { judged: counts.judged, flagged: counts.flagged, ruleSetVersion: version.version },
+          details: {
+            judged: counts.judged,
+            flagged: counts.flagged,
+            ruleSetVersion: version.version,
+          },
         });
       });
     } catch (error) {
@@ -93,8 +101,9 @@ export function createRunService(
       return { id: run.id };
     },
     async get(id) {
-      const run = await reader.get(id);
+      // Progress first: it is dropped only after the run's final state is committed.
       const fraction = progress.get(id);
+      const run = await reader.get(id);
       return run && fraction !== undefined && run.status === 'running'
         ? { ...run, progress: fraction }
         : run;

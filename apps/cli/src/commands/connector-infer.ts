@@ -17,7 +17,11 @@ export const connectorInferCommand = defineCommand({
     try {
       bytes = new Uint8Array(readFileSync(resolve(io.cwd, file)));
     } catch (error) {
-      throw new CliError('failed', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, { cause: error });
+      throw new CliError(
+        'failed',
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+        { cause: error },
+      );
     }
     const name = stringOption(args, 'name');
     const inferred = await inferMapping({ file: basename(file), bytes }, name ? { name } : {});
@@ -28,9 +32,12 @@ export const connectorInferCommand = defineCommand({
     // The per-column report goes to stderr so stdout stays a clean mapping document.
     for (const c of inferred.columns) {
       const target = c.identityField ?? c.contextField ?? c.role;
-      io.stderr.write(`column ${c.index + 1}\t${c.header}\t${c.type}\t${target}\t${c.confidence.toFixed(2)}${c.personal ? '\tpersonal' : ''}\n`);
+      io.stderr.write(
+        `column ${c.index + 1}\t${c.header}\t${c.type}\t${target}\t${c.confidence.toFixed(2)}${c.personal ? '\tpersonal' : ''}\n`,
+      );
     }
-    for (const p of inferred.problems) io.stderr.write(`to complete: ${p.path} ${p.code} ${p.message}\n`);
+    for (const p of inferred.problems)
+      io.stderr.write(`to complete: ${p.path} ${p.code} ${p.message}\n`);
     return 0;
   },
 });

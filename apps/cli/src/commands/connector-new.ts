@@ -6,7 +6,8 @@ import { connectorNamePattern, scaffoldConnector } from '../scaffold-connector';
 /** `mimamori connector new <name>`: scaffolds a connector package under connectors/. */
 export const connectorNewCommand = defineCommand({
   path: ['connector', 'new'],
-  summary: 'scaffold a working connector package (fixture + conformance test) under connectors/<name>',
+  summary:
+    'scaffold a working connector package (fixture + conformance test) under connectors/<name>',
   usage: 'connector new <name> [--dir DIR]',
   options: { dir: { type: 'string' } },
   allowPositionals: true,
@@ -14,7 +15,10 @@ export const connectorNewCommand = defineCommand({
     const [name, ...rest] = args.positionals;
     if (!name || rest.length > 0) throw new CliError('usage', 'expected one connector name');
     if (!connectorNamePattern.test(name)) {
-      throw new CliError('usage', `connector name must be lower-case words joined by hyphens (${connectorNamePattern.source})`);
+      throw new CliError(
+        'usage',
+        `connector name must be lower-case words joined by hyphens (${connectorNamePattern.source})`,
+      );
     }
     const dirOption = args.values['dir'];
     const base = typeof dirOption === 'string' ? dirOption : join(repoRoot, 'connectors');

@@ -15,7 +15,8 @@ export const demoCommand = defineCommand({
     const out = resolve(io.cwd, stringOption(args, 'out') ?? 'village');
     const village = generateVillage({ children, seed });
     await writeVillage(out, village);
-    for (const f of village.files) io.stdout.write(`${f.name}\t${f.connector}\t${f.bytes.length} bytes\n`);
+    for (const f of village.files)
+      io.stdout.write(`${f.name}\t${f.connector}\t${f.bytes.length} bytes\n`);
     io.stderr.write(`demo: ${children} children (seed ${seed}) written to ${out}\n`);
     return 0;
   },

@@ -6,15 +6,26 @@ import { CliError, defineCommand } from '../command';
 import { openRuntime } from '../runtime';
 
 /** Parses a `code,standard[,note]` CSV (UTF-8, header line first); errors name file:line. */
-export function parseGaijiCsv(file: string, text: string): { code: string; standard: string; note: string | null }[] {
+export function parseGaijiCsv(
+  file: string,
+  text: string,
+): { code: string; standard: string; note: string | null }[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const out: { code: string; standard: string; note: string | null }[] = [];
   lines.forEach((line, i) => {
     if (i === 0 || line.trim() === '') return;
     const [code = '', standard = '', note] = line.split(',');
     const parsed = gaijiEntrySchema.safeParse({ code: code.trim(), standard: standard.trim() });
-    if (!parsed.success) throw new CliError('failed', `${file}:${i + 1}:0 bad_format expected code U+XXXX and one standard character`);
-    out.push({ code: parsed.data.code, standard: parsed.data.standard, note: note?.trim() || null });
+    if (!parsed.success)
+      throw new CliError(
+        'failed',
+        `${file}:${i + 1}:0 bad_format expected code U+XXXX and one standard character`,
+      );
+    out.push({
+      code: parsed.data.code,
+      standard: parsed.data.standard,
+      note: note?.trim() || null,
+    });
   });
   return out;
 }
@@ -53,7 +64,8 @@ export const gaijiListCommand = defineCommand({
   async run(_args, io) {
     const runtime = await openRuntime(io);
     try {
-      for (const e of await listGaiji(runtime.database.db)) io.stdout.write(`${e.code}\t${e.standard}\n`);
+      for (const e of await listGaiji(runtime.database.db))
+        io.stdout.write(`${e.code}\t${e.standard}\n`);
       return 0;
     } finally {
       await runtime.close();

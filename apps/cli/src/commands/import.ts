@@ -12,7 +12,10 @@ function loadMappedConnector(cwd: string, file: string): Connector {
   const validated = validateMapping(readJsonFile(cwd, file));
   if (!validated.ok) {
     const lines = validated.problems.map((p) => `${file}:${p.path} ${p.code} ${p.message}`);
-    throw new CliError('failed', `invalid mapping (${validated.problems.length} problems)\n${lines.join('\n')}`);
+    throw new CliError(
+      'failed',
+      `invalid mapping (${validated.problems.length} problems)\n${lines.join('\n')}`,
+    );
   }
   return createMappedConnector(validated.mapping);
 }
@@ -25,12 +28,14 @@ export function formatSummary(summary: ImportSummary, dryRun: boolean): string {
     `rows\t${summary.rows}`,
     `records\t${summary.records}`,
   ];
-  for (const [field, count] of Object.entries(summary.fieldCounts).sort()) lines.push(`field\t${field}\t${count}`);
+  for (const [field, count] of Object.entries(summary.fieldCounts).sort())
+    lines.push(`field\t${field}\t${count}`);
   if (summary.gaijiMapped > 0) lines.push(`gaiji mapped\t${summary.gaijiMapped}`);
   if (summary.outsideAgeRange > 0) lines.push(`outside age range\t${summary.outsideAgeRange}`);
   const l = summary.linkage;
   if (l) {
-    for (const [method, count] of Object.entries(l.linked).sort()) lines.push(`linked\t${method}\t${count}`);
+    for (const [method, count] of Object.entries(l.linked).sort())
+      lines.push(`linked\t${method}\t${count}`);
     lines.push(`ambiguous\t${l.ambiguous}`, `unmatched\t${l.unmatched}`);
   }
   return lines.join('\n') + '\n';
@@ -39,27 +44,45 @@ export function formatSummary(summary: ImportSummary, dryRun: boolean): string {
 /** `mimamori import <connector> <file> [--dry-run]`: all-or-nothing import. */
 export const importCommand = defineCommand({
   path: ['import'],
-  summary: 'import one file through a connector, all-or-nothing; problems as file:line:column code message',
-  usage: 'import <connector> <file> [--dry-run] [--progress] | import --mapping mapping.json <file> [--dry-run]',
-  options: { 'dry-run': { type: 'boolean' }, progress: { type: 'boolean' }, mapping: { type: 'string' } },
+  summary:
+    'import one file through a connector, all-or-nothing; problems as file:line:column code message',
+  usage:
+    'import <connector> <file> [--dry-run] [--progress] | import --mapping mapping.json <file> [--dry-run]',
+  options: {
+    'dry-run': { type: 'boolean' },
+    progress: { type: 'boolean' },
+    mapping: { type: 'string' },
+  },
   allowPositionals: true,
   async run(args, io) {
-    const mappingFile = typeof args.values['mapping'] === 'string' ? args.values['mapping'] : undefined;
+    const mappingFile =
+      typeof args.values['mapping'] === 'string' ? args.values['mapping'] : undefined;
     const [name, file, ...rest] = mappingFile ? ['', ...args.positionals] : args.positionals;
     if ((!mappingFile && !name) || !file || rest.length > 0) {
-      throw new CliError('usage', mappingFile ? 'expected one file after --mapping' : 'expected a connector name and one file');
+      throw new CliError(
+        'usage',
+        mappingFile
+          ? 'expected one file after --mapping'
+          : 'expected a connector name and one file',
+      );
     }
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(readFileSync(resolve(io.cwd, file)));
     } catch (error) {
-      throw new CliError('failed', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
-        cause: error,
-      });
+      throw new CliError(
+        'failed',
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+        {
+          cause: error,
+        },
+      );
     }
     const runtime = await openRuntime(io);
     try {
-      const connector = mappingFile ? loadMappedConnector(io.cwd, mappingFile) : requireConnector(runtime.connectors, name!);
+      const connector = mappingFile
+        ? loadMappedConnector(io.cwd, mappingFile)
+        : requireConnector(runtime.connectors, name!);
       const dryRun = args.values['dry-run'] === true;
       const progress = args.values['progress'] === true;
       const outcome = await importFile(runtime.ctx, {
@@ -67,7 +90,12 @@ export const importCommand = defineCommand({
         file,
         bytes,
         dryRun,
-        ...(progress ? { onProgress: (phase: string, fraction: number) => void io.stderr.write(`progress\t${phase}\t${fraction.toFixed(2)}\n`) } : {}),
+        ...(progress
+          ? {
+              onProgress: (phase: string, fraction: number) =>
+                void io.stderr.write(`progress\t${phase}\t${fraction.toFixed(2)}\n`),
+            }
+          : {}),
       });
       if (!outcome.ok) {
         io.stdout.write(outcome.issues.map((i) => `${formatRowIssue(i)}\n`).join(''));

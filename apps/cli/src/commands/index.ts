@@ -9,6 +9,9 @@ import { evalCommand } from './eval';
 import { gaijiImportCommand, gaijiListCommand } from './gaiji';
 import { judgeCommand } from './judge';
 import { rulesCheckCommand, rulesPublishCommand, rulesTestCommand } from './rules';
+import { serveCommand } from './serve';
+import { userAddCommand } from './user-add';
+import { auditVerifyCommand } from './audit-verify';
 
 /** Every `mimamori` sub-command. */
 export const commands: readonly Command[] = [
@@ -25,4 +28,7 @@ export const commands: readonly Command[] = [
   rulesCheckCommand,
   rulesTestCommand,
   rulesPublishCommand,
+  serveCommand,
+  userAddCommand,
+  auditVerifyCommand,
 ];

@@ -11,14 +11,16 @@ export const judgeCommand = defineCommand({
   allowPositionals: false,
   async run(args, io) {
     const asOf = stringOption(args, 'as-of');
-    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError('usage', '--as-of expects YYYY-MM-DD');
+    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+      throw new CliError('usage', '--as-of expects YYYY-MM-DD');
     const runtime = await openRuntime(io, asOf ? { asOf } : {});
     try {
       const ruleSetId = stringOption(args, 'rule-set');
       const { runId, counts } = await judge(runtime.ctx, ruleSetId ? { ruleSetId } : {});
       io.stdout.write(`run\t${runId}\njudged\t${counts.judged}\nflagged\t${counts.flagged}\n`);
       for (const [type, levels] of Object.entries(counts.byType).sort()) {
-        for (const [level, n] of Object.entries(levels).sort()) io.stdout.write(`level\t${type}\t${level}\t${n}\n`);
+        for (const [level, n] of Object.entries(levels).sort())
+          io.stdout.write(`level\t${type}\t${level}\t${n}\n`);
       }
       return 0;
     } finally {

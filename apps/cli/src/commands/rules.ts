@@ -10,7 +10,8 @@ import { readJsonFile } from './eval';
 function loadOrReport(file: string, io: CommandIo): ReturnType<typeof loadRuleSet> {
   const loaded = loadRuleSet(readJsonFile(io.cwd, file));
   if (!loaded.ok) {
-    for (const e of loaded.errors) io.stdout.write(`${file}:${e.path || '/'} ${e.code} ${e.message}\n`);
+    for (const e of loaded.errors)
+      io.stdout.write(`${file}:${e.path || '/'} ${e.code} ${e.message}\n`);
   }
   return loaded;
 }
@@ -27,7 +28,9 @@ export const rulesCheckCommand = defineCommand({
     if (!file || rest.length > 0) throw new CliError('usage', 'expected one rule-set file');
     const loaded = loadOrReport(file, io);
     if (!loaded.ok) return 1;
-    io.stdout.write(`${file}: ok (${loaded.ruleSet.rules.length} rules, ${loaded.ruleSet.types.length} types)\n`);
+    io.stdout.write(
+      `${file}: ok (${loaded.ruleSet.rules.length} rules, ${loaded.ruleSet.types.length} types)\n`,
+    );
     return 0;
   },
 });
@@ -49,12 +52,14 @@ export const rulesTestCommand = defineCommand({
     if (!file || rest.length > 0) throw new CliError('usage', 'expected one rule-set file');
     const casesOption = args.values['cases'];
     const casesFile = typeof casesOption === 'string' ? casesOption : casesFileFor(file);
-    if (!existsSync(resolve(io.cwd, casesFile))) throw new CliError('failed', `no cases file ${casesFile}`);
+    if (!existsSync(resolve(io.cwd, casesFile)))
+      throw new CliError('failed', `no cases file ${casesFile}`);
     const loaded = loadOrReport(file, io);
     if (!loaded.ok) return 1;
     const parsed = ruleCasesSchema.safeParse(readJsonFile(io.cwd, casesFile));
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) io.stdout.write(`${casesFile}:/${issue.path.join('/')} ${issue.code} ${issue.message}\n`);
+      for (const issue of parsed.error.issues)
+        io.stdout.write(`${casesFile}:/${issue.path.join('/')} ${issue.code} ${issue.message}\n`);
       return 1;
     }
     const results = runCases(loaded.ruleSet, parsed.data);

@@ -32,11 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('address', 'text')
     .addColumn('dv_support', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema
-    .createIndex('persons_name_key_idx')
-    .on('persons')
-    .columns(['name_key', 'birth_date'])
-    .execute();
+  // No name index: the linker matches names in memory (it reads every person's keys once).
 
   await db.schema
     .createTable('import_batches')
@@ -80,10 +76,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('source_records')
     .column('child_id')
     .execute();
+  // Only records awaiting review: linked ones are nearly all rows and no query looks them up by
+  // status, so indexing them would only slow every import. Queries that use this index repeat
+  // its predicate as a literal (SQLite matches a partial index only on the same expression).
   await db.schema
-    .createIndex('source_records_link_status_idx')
+    .createIndex('source_records_review_idx')
     .on('source_records')
     .column('link_status')
+    .where('link_status', '<>', 'linked')
     .execute();
 
   await db.schema
@@ -94,11 +94,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('identity_json', 'text', (c) => c.notNull())
     .addColumn('identity_key', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('record_identities_key_idx')
-    .on('record_identities')
-    .column('identity_key')
-    .execute();
+  // No index on identity_key: decisions live in link_decisions and re-linkage reads every
+  // identity; an index over random hashes would cost every import for no query.
 
   await db.schema
     .createTable('child_facts')

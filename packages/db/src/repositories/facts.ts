@@ -1,6 +1,6 @@
 import { factValueSchema, type FactValue } from '@mimamori/records';
 import { z } from 'zod';
-import { bulkInsert } from '../bulk-insert';
+import { bulkInsert, inKeyOrder } from '../bulk-insert';
 import type { Db } from '../database';
 import { inTransaction } from '../transaction';
 import { fromJson, toJson } from '../json-column';
@@ -69,17 +69,14 @@ export async function replaceSourceFacts(
   const updatedAt = nowIso();
   await inTransaction(db, async function replaceFacts(trx) {
     await trx.deleteFrom('child_facts').where('source', '=', source).execute();
-    await bulkInsert(
-      trx,
-      'child_facts',
-      rows.map((r) => ({
-        child_id: r.childId,
-        source,
-        facts_json: toJson(r.facts),
-        data_version: dataVersion,
-        updated_at: updatedAt,
-      })),
-    );
+    const values = rows.map((r) => ({
+      child_id: r.childId,
+      source,
+      facts_json: toJson(r.facts),
+      data_version: dataVersion,
+      updated_at: updatedAt,
+    }));
+    await bulkInsert(trx, 'child_facts', inKeyOrder(values, (r) => r.child_id));
   });
 }
 
@@ -179,23 +176,27 @@ export async function setChildrenContext(
   await inTransaction(db, async function writeContext(trx) {
     const cleared: Partial<Record<'school' | 'grade' | 'nursery', null>> = {};
     for (const k of keys) cleared[k] = null;
-    await trx.updateTable('children').set(cleared).execute();
+    // Only rows that hold a value: rewriting every child (and its index entries) costs more.
+    await trx
+      .updateTable('children')
+      .set(cleared)
+      .where((eb) => eb.or(keys.map((k) => eb(k, 'is not', null))))
+      .execute();
     // Upsert on existing ids: the insert values for sex/age are never used (rows always exist).
-    await bulkInsert(
-      trx,
-      'children',
-      rows.map((r) => ({
-        id: r.id,
-        sex: 0,
-        age: 0,
-        school: r.school ?? null,
-        grade: r.grade ?? null,
-        nursery: r.nursery ?? null,
-        created_at: updatedAt,
-        updated_at: updatedAt,
-      })),
-      { key: ['id'], update: [...keys, 'updated_at'] },
-    );
+    const values = rows.map((r) => ({
+      id: r.id,
+      sex: 0,
+      age: 0,
+      school: r.school ?? null,
+      grade: r.grade ?? null,
+      nursery: r.nursery ?? null,
+      created_at: updatedAt,
+      updated_at: updatedAt,
+    }));
+    await bulkInsert(trx, 'children', inKeyOrder(values, (r) => r.id), {
+      key: ['id'],
+      update: [...keys, 'updated_at'],
+    });
   });
 }
 

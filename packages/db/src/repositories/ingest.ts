@@ -1,12 +1,18 @@
 import type { FactValue, Identity, RecordContext } from '@mimamori/records';
 import { z } from 'zod';
-import { bulkInsert } from '../bulk-insert';
+import { bulkInsert, inKeyOrder } from '../bulk-insert';
 import type { Db } from '../database';
 import { inTransaction } from '../transaction';
 import { DbError, isUniqueViolation } from '../db-error';
 import { fromJson, toJson } from '../json-column';
 import { nowIso } from '../now-iso';
-import type { ImportBatchesTable, PersonsTable } from '../schema';
+import type {
+  ImportBatchesTable,
+  PersonsTable,
+  RecordIdentitiesTable,
+  SourceRecordsTable,
+} from '../schema';
+import { incrementCounter, readCounter } from './meta';
 
 /** How a source record ended up after linkage. */
 export const linkStatuses = ['linked', 'ambiguous', 'unmatched', 'rejected'] as const;
@@ -136,42 +142,46 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
         created_at: createdAt,
         updated_at: createdAt,
       }));
-      await bulkInsert(trx, 'children', children, {
+      await bulkInsert(trx, 'children', inKeyOrder(children, (c) => c.id), {
         key: ['id'],
         update: ['sex', 'age', 'school', 'grade', 'nursery', 'updated_at'],
       });
-      await bulkInsert(trx, 'persons', (input.persons ?? []).map(personRow), {
+      const persons = input.persons ?? [];
+      if (persons.length > 0) await incrementCounter(trx, rosterCounter);
+      const personRows = inKeyOrder(persons.map(personRow), (p) => p.child_id);
+      await bulkInsert(trx, 'persons', personRows, {
         key: ['child_id'],
         update: personColumns,
       });
-      const rows = records.map((r, seq) => ({
-        id: sourceRecordId(batch.id, seq),
-        batch_id: batch.id,
-        seq,
-        connector: batch.connector,
-        connector_version: batch.connectorVersion,
-        file: batch.fileName,
-        line: r.line,
-        kind: r.kind,
-        child_id: r.childId,
-        link_status: r.linkStatus,
-        link_method: r.linkMethod,
-        link_confidence: r.linkConfidence,
-        facts_json: toJson(r.facts),
-        context_json: toJson(r.context),
-      }));
+      const rows: SourceRecordsTable[] = [];
+      const identities: RecordIdentitiesTable[] = [];
+      for (const [seq, r] of records.entries()) {
+        const id = sourceRecordId(batch.id, seq);
+        rows.push({
+          id,
+          batch_id: batch.id,
+          seq,
+          connector: batch.connector,
+          connector_version: batch.connectorVersion,
+          file: batch.fileName,
+          line: r.line,
+          kind: r.kind,
+          child_id: r.childId,
+          link_status: r.linkStatus,
+          link_method: r.linkMethod,
+          link_confidence: r.linkConfidence,
+          facts_json: toJson(r.facts),
+          context_json: toJson(r.context),
+        });
+        if (r.identity !== undefined) {
+          identities.push({
+            record_id: id,
+            identity_json: toJson(r.identity.value),
+            identity_key: r.identity.key,
+          });
+        }
+      }
       await bulkInsert(trx, 'source_records', rows);
-      const identities = records.flatMap((r, seq) =>
-        r.identity === undefined
-          ? []
-          : [
-              {
-                record_id: sourceRecordId(batch.id, seq),
-                identity_json: toJson(r.identity.value),
-                identity_key: r.identity.key,
-              },
-            ],
-      );
       await bulkInsert(trx, 'record_identities', identities);
     });
   } catch (error) {
@@ -182,6 +192,23 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
     throw error;
   }
   return toBatch(header);
+}
+
+/** Bumped by every import that writes persons. */
+const rosterCounter = 'roster_version';
+
+/**
+ * Identifies the stored roster's state: it changes when an import writes persons or a person is
+ * deleted. Callers key in-memory roster indexes (the linker's) by it.
+ * @example if ((await readRosterVersion(db)) !== cached.version) rebuild();
+ */
+export async function readRosterVersion(db: Db): Promise<string> {
+  const version = await readCounter(db, rosterCounter);
+  const { n } = await db
+    .selectFrom('persons')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return `${version}:${String(n)}`;
 }
 
 function describe(error: unknown): string {

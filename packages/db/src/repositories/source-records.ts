@@ -4,6 +4,7 @@ import {
   type FactValue,
   type RecordContext,
 } from '@mimamori/records';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../database';
 import { inTransaction } from '../transaction';
@@ -74,6 +75,10 @@ export async function listSourceRecords(
   if (filter.childId !== undefined) query = query.where('child_id', '=', filter.childId);
   if (filter.batchId !== undefined) query = query.where('batch_id', '=', filter.batchId);
   if (filter.linkStatus !== undefined) query = query.where('link_status', '=', filter.linkStatus);
+  if (filter.linkStatus !== undefined && filter.linkStatus !== 'linked') {
+    // Repeats the review index's predicate as a literal so SQLite can use the partial index.
+    query = query.where(sql.ref('link_status'), '<>', sql.lit('linked'));
+  }
   const rows = await query
     .orderBy('batch_id')
     .orderBy('seq')

@@ -1,25 +1,27 @@
 import type { CompiledRules } from '../compile/compile-rules';
 import type { Test } from '../compile/plan';
 import { readFactValue, type FactTable } from './fact-table';
-import { bindMaskTest, type ColumnOf, type MaskTest } from './mask-test';
+import type { ColumnOf, MaskTest } from './mask-test';
+import { createSharedBinder } from './shared-masks';
 
-/** Rows per block: the masks of one block stay in cache while every rule runs over it. */
+/** Rows per block (a multiple of 32): one block's masks stay in cache while every rule runs. */
 export const blockSize = 2048;
 
 /**
- * Receives, per rule and block, the rows whose conditions hold: `mask[j]` is 1 for row
- * `start + j` (j < end - start); `hits` rows hold. Only called for blocks where at least one does.
+ * Receives, per rule and block, the rows whose conditions hold: bit k of `mask[w]` is row
+ * `start + 32w + k`. Only called for blocks where at least one row holds.
  */
-export type MaskVisitor = (
-  rule: number,
-  start: number,
-  end: number,
-  mask: Uint8Array,
-  hits: number,
-) => void;
+export type MaskVisitor = (rule: number, start: number, end: number, mask: Int32Array) => void;
 
-/** Runs compiled rules over a fact table, block by block. */
-export type TableEvaluator = (table: FactTable, visit: MaskVisitor) => void;
+/**
+ * Runs compiled rules over a fact table, block by block: `visit` gets each rule's mask, then
+ * `blockDone` (if given) is called once the block's rules have all run.
+ */
+export type TableEvaluator = (
+  table: FactTable,
+  visit: MaskVisitor,
+  blockDone?: (start: number, end: number) => void,
+) => void;
 
 /**
  * The exact row-by-row path, for rules that can throw: there json-rules-engine's evaluation
@@ -30,11 +32,14 @@ function rowMask(test: Test, columnOf: ColumnOf, slotCount: number): MaskTest {
   const values = new Array<unknown>(slotCount);
   return function rowByRowMask(start, end, out) {
     let hits = 0;
-    for (let i = start, j = 0; i < end; i += 1, j += 1) {
+    out.fill(0);
+    for (let i = start; i < end; i += 1) {
+      // In row order, so the first row that throws is the one json-rules-engine rejects on.
       for (let s = 0; s < slotCount; s += 1) values[s] = readFactValue(columns[s], i);
-      const bit = test(values) ? 1 : 0;
-      out[j] = bit;
-      hits += bit;
+      if (!test(values)) continue;
+      const row = i - start;
+      out[row >>> 5] = (out[row >>> 5] as number) | (1 << (row & 31));
+      hits += 1;
     }
     return hits;
   };
@@ -52,20 +57,20 @@ function rowMask(test: Test, columnOf: ColumnOf, slotCount: number): MaskTest {
  */
 export function createTableEvaluator(compiled: CompiledRules): TableEvaluator {
   const { factIds } = compiled;
-  return function evaluateTable(table, visit) {
+  return function evaluateTable(table, visit, blockDone) {
     const columnOf: ColumnOf = (slot) => table.columns.get(factIds[slot] as string);
+    const safe = compiled.rules.filter((rule) => !rule.root.mayThrow).map((rule) => rule.root);
+    const binder = createSharedBinder(safe, columnOf, blockSize);
     const tests = compiled.rules.map((rule) =>
-      rule.root.mayThrow
-        ? rowMask(rule.test, columnOf, factIds.length)
-        : bindMaskTest(rule.root, columnOf, blockSize),
+      rule.root.mayThrow ? rowMask(rule.test, columnOf, factIds.length) : binder.bind(rule.root),
     );
-    const mask = new Uint8Array(blockSize);
+    const mask = new Int32Array(blockSize >>> 5);
     for (let start = 0; start < table.count; start += blockSize) {
       const end = Math.min(table.count, start + blockSize);
       for (let r = 0; r < tests.length; r += 1) {
-        const hits = (tests[r] as MaskTest)(start, end, mask);
-        if (hits > 0) visit(r, start, end, mask, hits);
+        if ((tests[r] as MaskTest)(start, end, mask) > 0) visit(r, start, end, mask);
       }
+      blockDone?.(start, end);
     }
   };
 }

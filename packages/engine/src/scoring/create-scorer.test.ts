@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemoRuleSet } from '../testing/demo-rule-set';
 import { syntheticFacts } from '../testing/synthetic-facts';
+import { createFactTable } from '../columnar/fact-table';
+import { toJreRule } from '../rule-set/compile-rule-set';
+import { createOracle } from '../testing/jre-oracle';
 import { createScorer } from './create-scorer';
 import { rankWithinGroups } from './rank';
 
@@ -45,12 +48,45 @@ describe('createScorer', () => {
       scorer.compiled.factIds.map((id) => [id, records.map((r) => r[id])]),
     );
     expect(scorer.scoreColumns({ count: records.length, columns })).toEqual(table);
-    records.slice(0, 200).forEach((facts, c) => {
+    expect(scorer.scoreTable(createFactTable(records))).toEqual(table);
+    records.forEach((facts, c) => {
       const score = scorer.score(facts);
       scorer.ruleSet.types.forEach((type, t) => {
-        expect(score[type.id]?.points).toBe(table.points[c * table.typeIds.length + t]);
+        const slot = c * table.typeIds.length + t;
+        expect(score[type.id]?.points).toBe(table.points[slot]);
+        expect(score[type.id]?.outsideSchoolPoints).toBe(table.outsideSchoolPoints[slot]);
+        const level = table.levels[slot] as number;
+        expect(score[type.id]?.level ?? null).toBe(level < 0 ? null : type.levels[level]?.id);
       });
     });
+  });
+
+  it('fires the rules json-rules-engine fires (scoreBatch: the fact-table path)', async () => {
+    const records = syntheticFacts(400, 9);
+    // Numeric-looking strings, nulls and explicit undefineds as a spreadsheet import might leave them.
+    records.forEach((facts, i) => {
+      if (i % 7 === 0) facts['school.absenceDays'] = String(facts['school.absenceDays'] ?? '');
+      if (i % 11 === 0) facts['health.weightPercentile'] = null;
+      if (i % 13 === 0) facts['roster.singleParent'] = undefined;
+    });
+    const oracle = createOracle(scorer.ruleSet.rules.map(toJreRule), {
+      conditions: scorer.ruleSet.conditions ?? {},
+    });
+    const table = scorer.scoreBatch(records);
+    const ruleIds = scorer.rules.map((r) => r.rule.id);
+    // Each rule's event is distinct (its params carry its own explanation).
+    const ruleOfEvent = new Map(
+      scorer.compiled.rules.map((plan, r) => [JSON.stringify(plan.event), ruleIds[r]]),
+    );
+    for (const [c, facts] of records.entries()) {
+      const outcome = await oracle(facts);
+      if (!outcome.ok) throw new Error(outcome.error);
+      const expected = outcome.events.map((e) => ruleOfEvent.get(JSON.stringify(e))).sort();
+      const fired = ruleIds.filter(
+        (_, r) => ((table.fired[c * table.wordsPerChild + (r >>> 5)] as number) & (1 << (r & 31))) !== 0,
+      );
+      expect(fired.sort()).toEqual(expected);
+    }
   });
 
   it('ranks within school and within school+grade (competition ranking)', () => {

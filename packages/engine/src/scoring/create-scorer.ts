@@ -1,5 +1,5 @@
 import { extractSlots, type Facts } from '../compile/fact-reader';
-import { createTableEvaluator } from '../columnar/evaluate-table';
+import { blockSize, createTableEvaluator } from '../columnar/evaluate-table';
 import {
   createFactTable,
   factTableFromColumns,
@@ -8,8 +8,9 @@ import {
 } from '../columnar/fact-table';
 import { compileRuleSet, type CompiledRuleSet } from '../rule-set/compile-rule-set';
 import type { RuleSet } from '../schema/rule-set-schema';
-import { levelIndex, levelTables, type LevelOverrides, type LevelTable } from './levels';
+import { levelTables, type LevelOverrides } from './levels';
 import { rankWithinGroups } from './rank';
+import { createAccumulator, type Accumulator, type PointsPlan } from './accumulate';
 
 /** One child's result for one difficulty type. */
 export interface TypeScore {
@@ -94,6 +95,7 @@ export function createScorer(ruleSet: RuleSet): Scorer {
   const outsideOf = Uint8Array.from(rules.map((r) => (r.outsideSchool ? 1 : 0)));
   const wordsPerChild = Math.max(1, Math.ceil(ruleCount / 32));
   const defaultTables = levelTables(ruleSet.types);
+  const pointsPlan: PointsPlan = { typeCount, wordsPerChild, typeOf, pointsOf, outsideOf };
 
   const { factIds } = compiledSet.compiled;
   const evaluateTable = createTableEvaluator(compiledSet.compiled);
@@ -120,64 +122,29 @@ export function createScorer(ruleSet: RuleSet): Scorer {
     };
   }
 
-  function assignLevels(table: ScoreTable, options: ScoreOptions): ScoreTable {
+  function accumulator(table: ScoreTable, options: ScoreOptions, rows: number): Accumulator {
     const tables = options.levels ? levelTables(ruleSet.types, options.levels) : defaultTables;
-    const { points, levels, count } = table;
-    for (let t = 0; t < typeCount; t += 1) {
-      const levelTable = tables[t] as LevelTable;
-      for (let c = 0, slot = t; c < count; c += 1, slot += typeCount)
-        levels[slot] = levelIndex(levelTable, points[slot] as number);
-    }
-    return table;
+    return createAccumulator(pointsPlan, table, tables, rows);
   }
 
   function scoreTable(facts: FactTable, options: ScoreOptions = {}): ScoreTable {
     const table = emptyTable(facts.count);
-    const { points, outsideSchoolPoints: outside, fired } = table;
-    evaluateTable(facts, function addPoints(r, start, end, mask, hits) {
-      const type = typeOf[r] as number;
-      const p = pointsOf[r] as number;
-      const isOutside = outsideOf[r] === 1;
-      const shift = r & 31;
-      const n = end - start;
-      let slot = start * typeCount + type;
-      let word = start * wordsPerChild + (r >>> 5);
-      if (hits * 8 < n) {
-        // Rare hits: skip the rows that do not hold (the branch is well predicted).
-        for (let j = 0; j < n; j += 1, slot += typeCount, word += wordsPerChild) {
-          if (mask[j] === 0) continue;
-          points[slot] = (points[slot] as number) + p;
-          if (isOutside) outside[slot] = (outside[slot] as number) + p;
-          fired[word] = (fired[word] as number) | (1 << shift);
-        }
-        return;
-      }
-      // Frequent hits: branch-free, so mispredictions do not dominate.
-      const outsideP = isOutside ? p : 0;
-      for (let j = 0; j < n; j += 1, slot += typeCount, word += wordsPerChild) {
-        const m = mask[j] as number;
-        points[slot] = (points[slot] as number) + m * p;
-        outside[slot] = (outside[slot] as number) + m * outsideP;
-        fired[word] = (fired[word] as number) | (m << shift);
-      }
-    });
-    return assignLevels(table, options);
+    const { addRule, blockDone } = accumulator(table, options, blockSize);
+    evaluateTable(facts, addRule, blockDone);
+    return table;
   }
 
   /** One record through the row-wise closures (no table to build for a single child). */
   function scoreRecord(facts: Facts, options: ScoreOptions): ScoreTable {
     const table = emptyTable(1);
+    const { addRule, blockDone } = accumulator(table, options, 1);
     const values = extractSlots(factIds, facts, new Array<unknown>(factIds.length));
+    const holds = Int32Array.of(1);
     compiledSet.compiled.rules.forEach((plan, r) => {
-      if (!plan.test(values)) return;
-      const slot = typeOf[r] as number;
-      table.points[slot] = (table.points[slot] as number) + (pointsOf[r] as number);
-      if (outsideOf[r] === 1)
-        table.outsideSchoolPoints[slot] =
-          (table.outsideSchoolPoints[slot] as number) + (pointsOf[r] as number);
-      table.fired[r >>> 5] = (table.fired[r >>> 5] as number) | (1 << (r & 31));
+      if (plan.test(values)) addRule(r, 0, 1, holds);
     });
-    return assignLevels(table, options);
+    blockDone(0, 1);
+    return table;
   }
 
   function typeScore(

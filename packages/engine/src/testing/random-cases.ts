@@ -112,6 +112,32 @@ export function randomFacts(r: Random): Record<string, Json> {
   return facts;
 }
 
+/** Value kinds for {@link randomTypedFacts}: one per fact, as typed fact-table columns hold them. */
+export const typedKinds = ['number', 'string', 'boolean'] as const;
+export type TypedKind = (typeof typedKinds)[number];
+
+/**
+ * A fact record whose facts each keep one kind (plus missing, null, an explicit undefined and,
+ * for numbers, NaN and -0), so a table of such records gets typed columns.
+ */
+export function randomTypedFacts(
+  r: Random,
+  kinds: Readonly<Record<string, TypedKind>>,
+): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  for (const id of randomFactIds) {
+    const roll = r.next();
+    if (roll < 0.15) continue;
+    if (roll < 0.25) facts[id] = null;
+    else if (roll < 0.27) facts[id] = undefined;
+    else if (kinds[id] === 'boolean') facts[id] = r.chance(0.5);
+    else if (kinds[id] === 'string') facts[id] = r.pick(strings);
+    else if (r.chance(0.03)) facts[id] = r.pick([Number.NaN, -0, Infinity]);
+    else facts[id] = r.chance(0.8) ? r.int(-3, 12) : r.int(-30, 120) / 10;
+  }
+  return facts;
+}
+
 function randomOperator(r: Random): string {
   const base = r.chance(0.06) ? r.pick(customOperatorNames) : r.pick(builtinOperators);
   const chain: string[] = [];
