@@ -13,9 +13,10 @@ import { importVillage, testContext } from '../test/support/village';
 const children = 5_000;
 const seed = 1;
 const asOf = '2026-04-01';
-const document = JSON.parse(
-  readFileSync(new URL('demo.rules.json', import.meta.url), 'utf8'),
-) as { id: string; title: { ja: string; en: string } } & Record<string, unknown>;
+const document = JSON.parse(readFileSync(new URL('demo.rules.json', import.meta.url), 'utf8')) as {
+  id: string;
+  title: { ja: string; en: string };
+} & Record<string, unknown>;
 
 const percent = (part: number, whole: number): string => `${((part / whole) * 100).toFixed(2)}%`;
 
@@ -61,7 +62,10 @@ describe('demo rule set calibration on the synthetic village', () => {
       `demo rule set on the synthetic village (${table.count} children, seed ${seed}, as of ${asOf}): ` +
         `flagged ${percent(flagged, table.count)}, top level ${percent(top, table.count)}; ` +
         types
-          .map((t, i) => `${t.id} ${percent(byType[i]!.flagged, table.count)} / ${percent(byType[i]!.top, table.count)}`)
+          .map(
+            (t, i) =>
+              `${t.id} ${percent(byType[i]!.flagged, table.count)} / ${percent(byType[i]!.top, table.count)}`,
+          )
           .join(', '),
     );
     expect(table.count).toBeGreaterThan(children * 0.95);

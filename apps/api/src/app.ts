@@ -20,11 +20,15 @@ import { caseRoutes } from './routes/cases';
 import { childRoutes } from './routes/children';
 import { dataRoutes } from './routes/data';
 import { docsRoutes, docsAccess } from './routes/docs';
+import { exportRoutes } from './routes/exports';
 import { importRoutes } from './routes/imports';
+import { inventoryRoutes } from './routes/inventory';
+import { kpiRoutes } from './routes/kpi';
 import { previewRoutes } from './routes/preview';
 import { ruleSetRoutes } from './routes/rule-sets';
 import { runRoutes } from './routes/runs';
 import { sheetRoutes } from './routes/sheets';
+import { sourceRoutes } from './routes/sources';
 import { userRoutes } from './routes/users';
 import { bodyLimits, clientIp, csrfGuard, pathGuard, securityHeaders } from './security';
 import {
@@ -116,6 +120,10 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
     .route('/', dataRoutes(ctx))
     .route('/', caseRoutes(ctx))
     .route('/', sheetRoutes(ctx))
+    .route('/', kpiRoutes(ctx))
+    .route('/', exportRoutes(ctx))
+    .route('/', sourceRoutes(ctx))
+    .route('/', inventoryRoutes(ctx))
     .route('/audit', auditRoutes(ctx))
     .route(
       '/',

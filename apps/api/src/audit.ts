@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ApiEnv } from './env';
+import { ApiError } from './problem';
 
 /** What was touched: `{ type: 'child', id }`. */
 export interface AuditTarget {
@@ -29,4 +30,18 @@ export async function audit(
     ip: c.get('ip'),
     details,
   });
+}
+
+/** Who acts, for `@mimamori/casework`: the session user's id and role and the client address. */
+export interface Actor {
+  id: string;
+  role: string;
+  ip: string | null;
+}
+
+/** The signed-in caller as an {@link Actor} (access control has already refused anonymous calls). */
+export function actorOf(c: Context<ApiEnv>): Actor {
+  const user = c.get('user');
+  if (user === null) throw new ApiError(401, 'unauthenticated', 'Sign in first.');
+  return { id: user.id, role: user.role, ip: c.get('ip') };
 }

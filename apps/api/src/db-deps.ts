@@ -5,7 +5,6 @@ import {
   createSessionStore,
   createUserStore,
 } from './db-deps/access-stores';
-import { createCaseStore } from './db-deps/case-store';
 import { createChildStore, createGaijiStore, createPersonalStore } from './db-deps/child-store';
 import { createRuleSetStore } from './db-deps/rule-set-store';
 import { createRunReader } from './db-deps/run-reader';
@@ -22,8 +21,7 @@ export type DbDeps = Pick<
   | 'personal'
   | 'ruleSets'
   | 'gaiji'
-  | 'cases'
-> & { runs: Omit<ApiDeps['runs'], 'start'> };
+> & { runs: Omit<ApiDeps['runs'], 'start' | 'startScheduled'> };
 
 /**
  * Wires the database repositories to the API's stores. The engine, preview, runs, imports and
@@ -42,7 +40,6 @@ export function createDbDeps(db: Db, now: () => Date = () => new Date()): DbDeps
     personal: createPersonalStore(db),
     ruleSets: createRuleSetStore(db),
     gaiji: createGaijiStore(db),
-    cases: createCaseStore(db),
     runs: createRunReader(db),
   };
 }

@@ -11,15 +11,6 @@ import type {
   PersonalRecord,
 } from './schemas/children';
 import type {
-  CaseDecisionInput,
-  CaseEvent,
-  CaseRecord,
-  ObservationInput,
-  OverrideInput,
-  OverrideRecord,
-  SheetRecord,
-} from './schemas/cases';
-import type {
   AuditEntry,
   ConnectorSummary,
   GaijiEntry,
@@ -27,7 +18,6 @@ import type {
   ImportBatchDetail,
   ImportProgress,
   ImportResult,
-  Kpis,
   LinkageDecision,
   LinkageReviewItem,
 } from './schemas/data';
@@ -41,6 +31,11 @@ import type {
   VersionSummary,
 } from './schemas/rule-sets';
 import type { RunResult, RunSummary } from './schemas/runs';
+import type { CaseworkService } from './wiring/casework-service';
+import type { InventoryService } from './wiring/inventory-service';
+import type { SourceService } from './wiring/source-service';
+
+export type { CaseworkService, InventoryService, SourceService };
 
 /** A page of rows and the total that matched. */
 export interface Page<T> {
@@ -202,6 +197,11 @@ export interface RunService {
     input: { ruleSetId: string; version?: number | undefined },
     by: string,
   ): Promise<{ id: string } | undefined>;
+  /**
+   * A scheduled run of the published rule set, awaited to the end; resolves to the run id
+   * (throws when there is nothing to judge, which the scheduler records as a failed slot).
+   */
+  startScheduled(scheduleId: string): Promise<string>;
   list(): Promise<RunSummary[]>;
   get(id: string): Promise<RunSummary | undefined>;
   results(
@@ -219,7 +219,8 @@ export interface RunService {
 
 /** File import (pipeline): dry run or all-or-nothing commit. */
 export interface ImportService {
-  connectors(): ConnectorSummary[];
+  /** Code connectors and mapped sources alike. */
+  connectors(): Promise<ConnectorSummary[]>;
   /** Unknown connector → `undefined`. */
   run(input: {
     connector: string;
@@ -249,36 +250,6 @@ export interface LinkageStore {
   decide(id: string, decision: LinkageDecision, by: string): Promise<boolean>;
 }
 
-/** Cases, sheets, observations and overrides (issue 7). */
-export interface CaseStore {
-  list(query: { status?: string | undefined; childId?: string | undefined }): Promise<CaseRecord[]>;
-  get(id: string): Promise<CaseRecord | undefined>;
-  create(
-    input: { childId: string; runId?: string | undefined },
-    by: string,
-  ): Promise<CaseRecord | undefined>;
-  events(caseId: string): Promise<CaseEvent[] | undefined>;
-  decide(caseId: string, input: CaseDecisionInput, by: string): Promise<CaseEvent | undefined>;
-  sheets(query: {
-    school?: string | undefined;
-    childId?: string | undefined;
-  }): Promise<SheetRecord[]>;
-  sheet(id: string): Promise<SheetRecord | undefined>;
-  createSheet(
-    input: Omit<SheetRecord, 'id' | 'updatedAt'>,
-    by: string,
-  ): Promise<SheetRecord | undefined>;
-  updateSheet(
-    id: string,
-    patch: Pick<SheetRecord, 'content'> & { sharedSchool?: string | null | undefined },
-    by: string,
-  ): Promise<SheetRecord | undefined>;
-  observe(sheetId: string, input: ObservationInput, by: string): Promise<CaseEvent | undefined>;
-  overrides(query: { runId?: string | undefined }): Promise<OverrideRecord[]>;
-  createOverride(input: OverrideInput, by: string): Promise<OverrideRecord | undefined>;
-  kpis(): Promise<Kpis>;
-}
-
 /** Everything `createApp` needs. */
 export interface ApiDeps {
   users: UserStore;
@@ -294,5 +265,10 @@ export interface ApiDeps {
   imports: ImportService;
   gaiji: GaijiStore;
   linkage: LinkageStore;
-  cases: CaseStore;
+  /** Sheets, cases, overrides, KPIs, schedules, exports and retention (`@mimamori/casework`). */
+  casework: CaseworkService;
+  /** Mapped sources: infer from a sample, save versions (`@mimamori/mapping`). */
+  sources: SourceService;
+  /** The data inventory and the publish gate on declared purposes. */
+  inventory: InventoryService;
 }

@@ -12,3 +12,8 @@ export {
   type ProductionOptions,
 } from './wiring/production-deps';
 export { casesFromDirectory, type CaseSource } from './wiring/engine-service';
+export {
+  startCaseworkTimers,
+  type CaseworkTimers,
+  type CaseworkTimerOptions,
+} from './wiring/casework-timers';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ZodError } from 'zod';
+import { ZodError } from 'zod';
 import type { Problem } from './schemas/common';
 
 /** Media type of every error answer (RFC 9457). */
@@ -11,6 +11,10 @@ export const problemMediaType = 'application/problem+json';
 export interface ProblemField {
   path: string;
   message: string;
+  /** A stable code for the field problem (e.g. `missing_purpose`). */
+  code?: string;
+  /** The message in Japanese, for staff. */
+  messageJa?: string;
 }
 
 /**
@@ -76,6 +80,32 @@ const packageCodes: Record<string, ContentfulStatusCode> = {
   invalid_json: 400,
   invalid_rule_set: 422,
   unknown_connector: 404,
+  // @mimamori/casework
+  invalid_input: 400,
+  invalid_cron: 400,
+  not_flagged: 409,
+  same_person: 409,
+  already_reviewed: 409,
+  not_encodable: 422,
+  // @mimamori/pipeline, @mimamori/mapping
+  no_published_rule_set: 409,
+  bad_sample: 422,
+  invalid_mapping: 422,
+};
+
+/** Package codes answered under the API's own name for the same thing. */
+const renamedCodes: Record<string, string> = { invalid_input: 'validation_failed' };
+
+/** Short English details for package codes (the package message may name ids; keep it out). */
+const packageDetails: Record<string, string> = {
+  invalid_input: 'The request does not match the schema.',
+  invalid_cron: 'The cron expression cannot be read.',
+  not_flagged: 'The child is not flagged in that run.',
+  same_person: 'An override is reviewed by a second person.',
+  already_reviewed: 'The override was already reviewed.',
+  not_encodable: 'A character has no CP932 form; choose UTF-8 or XLSX.',
+  invalid_state: 'That is not possible in the current state.',
+  no_published_rule_set: 'No rule set is published.',
 };
 
 /** Builds a problem+json response. */
@@ -110,11 +140,18 @@ export function zodProblemFields(error: ZodError): ProblemField[] {
 /** Something another package threw with a known `code` (DbError, EngineError, …). */
 function packageErrorStatus(
   error: Error,
-): { status: ContentfulStatusCode; code: string } | undefined {
+): { status: ContentfulStatusCode; code: string; detail?: string; errors?: ProblemField[] } | undefined {
   const code: unknown = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return undefined;
   const status = packageCodes[code];
-  return status === undefined ? undefined : { status, code };
+  if (status === undefined) return undefined;
+  const detail = packageDetails[code];
+  return {
+    status,
+    code: renamedCodes[code] ?? code,
+    ...(detail === undefined ? {} : { detail }),
+    ...(error.cause instanceof ZodError ? { errors: zodProblemFields(error.cause) } : {}),
+  };
 }
 
 /** Logs a failure by code and status only: never bodies, values or messages with data. */
@@ -147,7 +184,8 @@ export function createErrorHandler(log: ErrorLogger) {
       return problemResponse(c, status, code, status >= 500 ? undefined : error.message);
     }
     const known = packageErrorStatus(error);
-    if (known !== undefined) return problemResponse(c, known.status, known.code);
+    if (known !== undefined)
+      return problemResponse(c, known.status, known.code, known.detail, known.errors);
     log({ code: 'internal', status: 500, method: c.req.method, route, error: error.name });
     return problemResponse(c, 500, 'internal', 'An unexpected error occurred.');
   };

@@ -5,7 +5,6 @@ export const connectorKitErrorCodes = [
   'connector_failed',
   'not_encodable',
   'invalid_argument',
-  'xlsx_write_failed',
 ] as const;
 export type ConnectorKitErrorCode = (typeof connectorKitErrorCodes)[number];
 

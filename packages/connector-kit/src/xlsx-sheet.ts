@@ -43,21 +43,17 @@ type CellContent = [end: number, value: string | undefined, inline: string | und
 const CUT_OFF_CONTENT: CellContent = [CUT_OFF, undefined, undefined];
 const MALFORMED_CONTENT: CellContent = [MALFORMED, undefined, undefined];
 
-/** Set by `textEnd`: the text it passed over is ASCII without `&` or CR (a plain slice). */
-let plainText = true;
+/** '0' … '99': most numeric cells (counts, codes, indexes) share these instead of new strings. */
+const SMALL_NUMBERS = Array.from({ length: 100 }, (_, n) => String(n));
 
-/** Index of the `<` ending the text that starts at `from` (the string's length if none). */
-function textEnd(xml: string, from: number): number {
-  const n = xml.length;
-  let plain = true;
-  let k = from;
-  for (; k < n; k++) {
-    const code = xml.charCodeAt(k);
-    if (code === 0x3c) break;
-    if (code >= 0x80 || code === 0x26 || code === 0x0d) plain = false;
-  }
-  plainText = plain;
-  return k;
+/** The shared text of a one- or two-digit number between `from` and `to`, if it is one. */
+function smallNumber(xml: string, from: number, to: number): string | undefined {
+  const first = xml.charCodeAt(from) - 0x30;
+  if (first < 0 || first > 9) return undefined;
+  if (to - from === 1) return SMALL_NUMBERS[first];
+  const second = xml.charCodeAt(from + 1) - 0x30;
+  if (to - from !== 2 || first === 0 || second < 0 || second > 9) return undefined;
+  return SMALL_NUMBERS[first * 10 + second];
 }
 
 /** `<v>` at `at`. */
@@ -171,18 +167,15 @@ export function readSheet(
         let end = -1;
         // The two shapes nearly every writer uses, read without the general tag loop.
         if (startsWithV(xml, at)) {
-          const close = textEnd(xml, at + 3);
+          const close = xml.indexOf('<', at + 3);
           if (endsV(xml, close)) {
-            value = plainText ? xml.slice(at + 3, close) : characterData(source, at + 3, close);
+            value = smallNumber(xml, at + 3, close) ?? characterData(source, at + 3, close);
             end = close + 8;
           }
         } else if (xml.startsWith('<is><t>', at)) {
-          const close = textEnd(xml, at + 7);
+          const close = xml.indexOf('<', at + 7);
           if (xml.startsWith('</t></is></c>', close)) {
-            const text = plainText
-              ? xml.slice(at + 7, close)
-              : characterData(source, at + 7, close);
-            inline = decodeOoxmlEscapes(text);
+            inline = decodeOoxmlEscapes(characterData(source, at + 7, close));
             end = close + 13;
           }
         }

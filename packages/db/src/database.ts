@@ -71,7 +71,7 @@ function openSqlite(file: string): Database {
     sqlite.pragma('busy_timeout = 10000');
     sqlite.pragma('synchronous = NORMAL');
     // 64 MiB page cache: big imports otherwise thrash the default 2 MiB cache on index inserts.
-    sqlite.pragma('cache_size = -262144');
+    sqlite.pragma('cache_size = -65536');
   } catch (error) {
     throw new DbError('open_failed', 'could not open the SQLite database', { cause: error });
   }
@@ -80,7 +80,7 @@ function openSqlite(file: string): Database {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-/** Prepared statements kept per connection (most recently used first out of the cache last). */
+/** Prepared statements kept per connection; the least recently used one is dropped first. */
 const statementCacheSize = 64;
 
 /**

@@ -26,3 +26,4 @@ export * from './repositories/table-counts';
 export * from './repositories/relink-queries';
 export * from './repositories/casework-queries';
 export * from './repositories/api-queries';
+export * from './repositories/mapped-sources';

@@ -12,6 +12,7 @@ describeEachDatabase('migrations', (getDb) => {
       '0002-rules',
       '0003-access',
       '0004-cases',
+      '0005-mapped-sources',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const counts = await tableCounts(db);

@@ -5,6 +5,7 @@ import * as data from './migrations/0001-data';
 import * as rules from './migrations/0002-rules';
 import * as access from './migrations/0003-access';
 import * as cases from './migrations/0004-cases';
+import * as mappedSources from './migrations/0005-mapped-sources';
 
 /** Every migration, in order. Never edit a released one: add a new one. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002-rules': rules,
   '0003-access': access,
   '0004-cases': cases,
+  '0005-mapped-sources': mappedSources,
 };
 
 function createMigrator(db: Db): Migrator {

@@ -167,3 +167,14 @@ export interface ScheduleLocksTable {
   acquired_by: string | null;
   acquired_at: string;
 }
+
+/** One saved version of a mapping document (a data source configured without code). */
+export interface MappedSourcesTable {
+  name: string;
+  version: number;
+  mapping_json: string;
+  /** `active` (imports use the newest active version) or `retired`. */
+  status: string;
+  created_by: string | null;
+  created_at: string;
+}

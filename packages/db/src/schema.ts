@@ -27,6 +27,7 @@ import type {
   OverridesTable,
   SchedulesTable,
   ScheduleLocksTable,
+  MappedSourcesTable,
 } from './schema-operations';
 
 /**
@@ -65,6 +66,7 @@ export interface DatabaseSchema {
   overrides: OverridesTable;
   schedules: SchedulesTable;
   schedule_locks: ScheduleLocksTable;
+  mapped_sources: MappedSourcesTable;
 }
 
 /** Every table, in an order where parents come before children (FK-safe for inserts). */
@@ -95,6 +97,7 @@ export const tableNames = [
   'overrides',
   'schedules',
   'schedule_locks',
+  'mapped_sources',
 ] as const satisfies readonly (keyof DatabaseSchema)[];
 
 /** Name of one table. */

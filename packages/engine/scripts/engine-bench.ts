@@ -39,7 +39,10 @@ function best(run: () => void): Timing {
   return { wall, cpu };
 }
 
-async function timeJre(engine: Engine, records: readonly Record<string, unknown>[]): Promise<Timing> {
+async function timeJre(
+  engine: Engine,
+  records: readonly Record<string, unknown>[],
+): Promise<Timing> {
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
   for (const facts of records) await engine.run(facts);
@@ -80,19 +83,18 @@ export async function runEngineBench(): Promise<void> {
   let flagged: Record<string, unknown>[] = [];
   let oneMillion: { table: FactTable; score: Timing } | undefined;
   for (const n of sizes) {
-    let records: Record<string, unknown>[] | undefined = syntheticFacts(n, n);
+    const records = syntheticFacts(n, n);
     const sample = records.slice(0, Math.min(n, jreCap));
     const jre = await timeJre(engine, sample);
     const jreRate = perCpuSecond(sample.length, jre);
     const line = (label: string, t: Timing, count = n): string =>
       `  ${label.padEnd(46)} ${ms(t)} ${int(perCpuSecond(count, t)).padStart(12)}/s  ×${int(perCpuSecond(count, t) / jreRate)} json-rules-engine`;
-    const all = records;
     const evaluate = best(() => {
-      for (const facts of all) compiledSet.compiled.evaluate(facts);
+      for (const facts of records) compiledSet.compiled.evaluate(facts);
     });
-    let table = createFactTable(all, { facts: factIds });
-    const build = best(() => (table = createFactTable(all, { facts: factIds })));
-    const batch = best(() => scorer.scoreBatch(all));
+    let table = createFactTable(records, { facts: factIds });
+    const build = best(() => (table = createFactTable(records, { facts: factIds })));
+    const batch = best(() => scorer.scoreBatch(records));
     const columnar = best(() => scorer.scoreTable(table));
     console.log(`N = ${int(n)}`);
     console.log(
@@ -107,18 +109,17 @@ export async function runEngineBench(): Promise<void> {
       const types = scores.typeIds.length;
       const isFlagged = (c: number): boolean =>
         scores.typeIds.some((_, t) => (scores.levels[c * types + t] as number) >= 0);
-      flagged = all.filter((_, c) => isFlagged(c)).slice(0, 10_000);
+      flagged = records.filter((_, c) => isFlagged(c)).slice(0, 10_000);
       console.log(
-        `  flagged ${((all.filter((_, c) => isFlagged(c)).length / n) * 100).toFixed(1)}% of the synthetic records`,
+        `  flagged ${((records.filter((_, c) => isFlagged(c)).length / n) * 100).toFixed(1)}% of the synthetic records`,
       );
       oneMillion = { table, score: columnar };
     }
-    records = undefined;
     console.log('');
   }
   if (oneMillion) {
-    // The fact records are released: the heap holds only the typed table, as when facts are
-    // loaded straight into columns (with 1M record objects alive, full GCs add to every run).
+    // The loop's fact records are unreachable now: the heap holds only the typed table, as when
+    // facts are loaded straight into columns (with 1M record objects alive, full GCs add to runs).
     const { table } = oneMillion;
     const released = best(() => scorer.scoreTable(table));
     console.log(

@@ -210,7 +210,11 @@ export function indexRoster(
     };
     indexed.ids.add(child.childId);
     if (child.resident !== undefined) push(indexed.byResident, child.resident, child);
-    push(indexed.byName, (folded ? entry.name : nameKey(entry.name)) + sep + entry.birthDate, child);
+    push(
+      indexed.byName,
+      (folded ? entry.name : nameKey(entry.name)) + sep + entry.birthDate,
+      child,
+    );
     push(indexed.byWeak, weakKey(entry.name) + sep + entry.birthDate, child);
     if (child.kana !== undefined) push(indexed.byKana, child.kana + sep + entry.birthDate, child);
   }

@@ -2,6 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connector } from '@mimamori/connector-kit';
+import { listCurrentMappedSources, type Db } from '@mimamori/db';
+import { createMappedConnector, validateMapping, type MappedConnector } from '@mimamori/mapping';
 import { PipelineError } from './pipeline-error';
 
 function isConnector(value: unknown): value is Connector {
@@ -50,4 +52,37 @@ export function requireConnector(
     );
   }
   return connector;
+}
+
+/**
+ * Connectors built from the mapped sources saved in the database (the newest active version of
+ * each). A stored mapping that no longer validates is skipped and named in `invalid`, so one bad
+ * row cannot take every import down.
+ * @example const { connectors } = await loadMappedConnectors(db);
+ */
+export async function loadMappedConnectors(
+  db: Db,
+): Promise<{ connectors: Map<string, MappedConnector>; invalid: string[] }> {
+  const connectors = new Map<string, MappedConnector>();
+  const invalid: string[] = [];
+  for (const source of await listCurrentMappedSources(db)) {
+    const validated = validateMapping(source.mapping);
+    if (validated.ok) connectors.set(source.name, createMappedConnector(validated.mapping));
+    else invalid.push(`${source.name}@${source.version}`);
+  }
+  return { connectors, invalid };
+}
+
+/**
+ * Code connectors and mapped connectors in one registry. A code connector keeps its name: a
+ * mapped source of the same name is left out (saving one is refused upstream).
+ * @example const all = mergeConnectors(await discoverConnectors(root), (await loadMappedConnectors(db)).connectors);
+ */
+export function mergeConnectors(
+  code: ReadonlyMap<string, Connector>,
+  mapped: ReadonlyMap<string, Connector>,
+): Map<string, Connector> {
+  const all = new Map(code);
+  for (const [name, connector] of mapped) if (!all.has(name)) all.set(name, connector);
+  return all;
 }

@@ -66,13 +66,26 @@ function countFields(records: readonly SourceRecord[]): Record<string, number> {
  * Any problem (bad row, unmapped 外字, duplicate file) stores nothing and returns every issue.
  * @example const outcome = await importFile(ctx, { connector: roster, file: 'juki.csv', bytes });
  */
-export async function importFile(ctx: PipelineContext, options: ImportOptions): Promise<ImportOutcome> {
+export async function importFile(
+  ctx: PipelineContext,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   const { connector, file, bytes } = options;
   const progress = options.onProgress ?? (() => undefined);
   progress('read', 0);
   // Mapped connectors may rewrite the input first (tab/semicolon delimiters, late header rows).
-  const prepare = (connector as Partial<{ prepareInput: (i: { file: string; bytes: Uint8Array }) => Promise<{ file: string; bytes: Uint8Array }> }>).prepareInput;
-  const read = await readRows(connector, prepare ? await prepare({ file, bytes }) : { file, bytes });
+  const prepare = (
+    connector as Partial<{
+      prepareInput: (i: {
+        file: string;
+        bytes: Uint8Array;
+      }) => Promise<{ file: string; bytes: Uint8Array }>;
+    }>
+  ).prepareInput;
+  const read = await readRows(
+    connector,
+    prepare ? await prepare({ file, bytes }) : { file, bytes },
+  );
   const gaijiTable = new Map((await listGaiji(ctx.db)).map((e) => [e.code, e.standard]));
   const gaiji = applyGaijiToRows(connector, read.rows, gaijiTable);
   progress('validate', 0.2);
@@ -133,7 +146,12 @@ export async function importFile(ctx: PipelineContext, options: ImportOptions): 
   const batchId = await ctx.db.transaction().execute(async function storeImport(trx: Db) {
     const seq = await incrementCounter(trx, 'import_batch');
     const id = `b${String(seq).padStart(8, '0')}`;
-    const children = await applyBatchToChildren(trx, connector, linked.records, roster?.children ?? null);
+    const children = await applyBatchToChildren(
+      trx,
+      connector,
+      linked.records,
+      roster?.children ?? null,
+    );
     await insertBatch(trx, {
       batch: {
         id,

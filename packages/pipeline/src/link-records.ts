@@ -118,7 +118,17 @@ export function toRecordInput(
     report.unmatched += 1;
     linkMethod = result.reason;
   }
-  return { line, kind, facts, context, identity, childId: null, linkStatus, linkMethod, linkConfidence: null };
+  return {
+    line,
+    kind,
+    facts,
+    context,
+    identity,
+    childId: null,
+    linkStatus,
+    linkMethod,
+    linkConfidence: null,
+  };
 }
 
 /** An empty report. */

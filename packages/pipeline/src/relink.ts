@@ -32,7 +32,8 @@ export async function deriveAllChildFacts(db: Db): Promise<void> {
       bySource.set(r.connector, list);
     }
   }
-  for (const [source, records] of bySource) await writeSourceSnapshot(db, source, mergeLinked(records));
+  for (const [source, records] of bySource)
+    await writeSourceSnapshot(db, source, mergeLinked(records));
 }
 
 /**
@@ -48,10 +49,20 @@ export async function relinkAll(ctx: PipelineContext): Promise<LinkageReport> {
     for await (const page of readRecordsWithIdentity(trx, { linkedOnly: false })) {
       for (const r of page) {
         if (r.kind === 'person' || r.identity === null) continue;
-        const record = { kind: r.kind, line: r.line, identity: r.identity, context: r.context, facts: r.facts };
+        const record = {
+          kind: r.kind,
+          line: r.line,
+          identity: r.identity,
+          context: r.context,
+          facts: r.facts,
+        };
         const key = linker.key(record);
         const input = toRecordInput(record, linker.link(record, key), report, key);
-        if (input.childId !== r.childId || input.linkStatus !== r.linkStatus || input.linkMethod !== r.linkMethod) {
+        if (
+          input.childId !== r.childId ||
+          input.linkStatus !== r.linkStatus ||
+          input.linkMethod !== r.linkMethod
+        ) {
           updates.push({
             recordId: r.id,
             childId: input.childId,
@@ -71,7 +82,12 @@ export async function relinkAll(ctx: PipelineContext): Promise<LinkageReport> {
       targetType: null,
       targetId: null,
       ip: ctx.actor?.ip ?? null,
-      details: { total: report.total, changed: updates.length, ambiguous: report.ambiguous, unmatched: report.unmatched },
+      details: {
+        total: report.total,
+        changed: updates.length,
+        ambiguous: report.ambiguous,
+        unmatched: report.unmatched,
+      },
     });
     return report;
   });

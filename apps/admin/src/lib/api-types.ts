@@ -13,8 +13,10 @@ export type Problem = {
   status: number;
   detail?: string;
   code: string;
-  errors?: { path: string; message: string }[];
+  errors?: ProblemField[];
 };
+/** One field-level problem: a JSON Pointer and a message (Japanese when the API has one). */
+export type ProblemField = { path: string; message: string; messageJa?: string; code?: string };
 
 export type DraftSummary = { draftId: string; updatedAt?: string; author?: string; note?: string };
 export type VersionSummary = {
@@ -117,12 +119,26 @@ export type ExplainedRule = {
 export type ChildExplanation = { childId: string; rules: ExplainedRule[] };
 
 export type ConnectorField = { name: string; label: string; type: string; required: boolean };
+/** A fact a connector emits; mapped sources may send `{ ja, en }` labels and code tables. */
+export type ConnectorFact = {
+  id: string;
+  label: string | { ja: string; en: string };
+  labelEn?: string;
+  type: string;
+  unit?: string;
+  allowedValues?: string[];
+  codes?: Record<string, string>;
+};
 export type ConnectorSummary = {
   id: string;
   label: string;
   source: string;
   version: string;
   fields: ConnectorField[];
+  facts?: ConnectorFact[];
+  /** Set for connectors that execute a mapping document (sources registered in the wizard). */
+  mapped?: boolean;
+  kind?: string;
 };
 
 export type ImportIssue = {

@@ -42,6 +42,8 @@ import type {
   VersionSummary,
 } from './api-types';
 import type { RuleSetDocument } from './rule-editor/document';
+import type { DataInventory } from './sources/inventory';
+import type { InferResult, Mapping, SourceSummary } from './sources/mapping';
 
 export { ApiError } from './api-client';
 
@@ -95,6 +97,35 @@ export const children = {
 
 export const connectors = {
   list: () => request<ConnectorSummary[]>('GET', '/connectors'),
+};
+
+/** Mapped sources (issue 8): infer a mapping from a sample, save it as a new version. */
+export const sources = {
+  list: () => request<SourceSummary[]>('GET', '/sources'),
+  /**
+   * Multipart `file` (a sample of the export). With `mapping`, previews that (edited) mapping
+   * on the sample instead of inferring one, and answers its problems.
+   */
+  infer: (
+    file: File,
+    options: { name?: string | undefined; mapping?: Mapping | undefined },
+    onProgress: (ratio: number) => void,
+  ) => {
+    const form = new FormData();
+    form.set('file', file);
+    if (options.name) form.set('name', options.name);
+    if (options.mapping) form.set('mapping', JSON.stringify(options.mapping));
+    return upload<InferResult>('/sources/infer', form, onProgress);
+  },
+  /** Saves the next version; 422 `invalid_mapping` with `errors[]` at JSON Pointers. */
+  save: (mapping: Mapping) =>
+    request<{ name: string; version: number }>('POST', '/sources', { body: { mapping } }),
+};
+
+export const inventory = {
+  get: () => request<DataInventory>('GET', '/inventory'),
+  /** The printable document residents can read (Japanese). */
+  documentUrl: (format: 'html' | 'md') => apiUrl('/inventory/document', { format }),
 };
 
 export const imports = {

@@ -1,5 +1,5 @@
 /** The signed-in user (client state) and what each role may open. */
-import type { Role, User } from './api-types';
+import { roles as allRoles, type Role, type User } from './api-types';
 import type { MessageKey } from './i18n/index.svelte';
 
 export const session = $state<{ user: User | null }>({ user: null });
@@ -22,17 +22,20 @@ export const navItems: readonly NavItem[] = [
     roles: ['admin', 'family_center', 'teacher'],
     testid: 'nav-children',
   },
+  { href: '/teacher', label: 'nav.teacher', roles: ['teacher'], testid: 'nav-teacher' },
   {
     href: '/cases',
     label: 'nav.cases',
     roles: ['admin', 'family_center', 'teacher'],
     testid: 'nav-cases',
   },
+  { href: '/sources', label: 'nav.sources', roles: ['it'], testid: 'nav-sources' },
   { href: '/imports', label: 'nav.imports', roles: ['admin', 'it'], testid: 'nav-imports' },
   { href: '/gaiji', label: 'nav.gaiji', roles: ['admin', 'it'], testid: 'nav-gaiji' },
   { href: '/linkage', label: 'nav.linkage', roles: ['admin', 'it'], testid: 'nav-linkage' },
   { href: '/audit', label: 'nav.audit', roles: ['admin'], testid: 'nav-audit' },
   { href: '/kpi', label: 'nav.kpi', roles: ['admin', 'family_center'], testid: 'nav-kpi' },
+  { href: '/inventory', label: 'nav.inventory', roles: allRoles, testid: 'nav-inventory' },
 ];
 
 export function navFor(role: Role | undefined): NavItem[] {

@@ -28,7 +28,7 @@ async function toSummary(db: Db, run: JudgementRun): Promise<RunSummary> {
 }
 
 /** Reading runs and results from `@mimamori/db`; starting one is the pipeline's job. */
-export function createRunReader(db: Db): Omit<RunService, 'start'> {
+export function createRunReader(db: Db): Omit<RunService, 'start' | 'startScheduled'> {
   return {
     async list() {
       return Promise.all((await listRuns(db, { limit: 200 })).map((run) => toSummary(db, run)));

@@ -1,110 +1,213 @@
 import { z } from '@hono/zod-openapi';
+import { caseStatuses, type CaseStatus } from '@mimamori/db';
 import { defineRoute } from '../access';
-import { audit } from '../audit';
+import { actorOf, audit } from '../audit';
 import { createRouter, type AppContext } from '../context';
 import { ApiError } from '../problem';
 import {
   caseDecisionSchema,
   caseEventSchema,
+  caseHistorySchema,
+  caseQuerySchema,
   caseSchema,
-  createCaseSchema,
+  createOverrideSchema,
+  levelOverrideSchema,
+  meetingSchema,
+  notificationSchema,
+  overrideSchema,
 } from '../schemas/cases';
-import { idParamSchema, jsonBody, jsonResponse, problemResponses } from '../schemas/common';
-import { kpisSchema } from '../schemas/data';
+import {
+  idParamSchema,
+  idSchema,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+} from '../schemas/common';
 
-const tags = ['cases'];
 const center = { roles: ['family_center'] } as const;
+const conflict = { 409: problemResponses[400] };
 
 const list = defineRoute(center, {
   method: 'get',
   path: '/cases',
-  tags,
-  summary: 'Support cases',
-  request: {
-    query: z.object({
-      status: z.string().max(32).optional(),
-      childId: z.string().max(64).optional(),
-    }),
-  },
+  tags: ['cases'],
+  summary: 'Support cases, filtered by status (comma-separated), run or child',
+  request: { query: caseQuerySchema },
   responses: { 200: jsonResponse(z.array(caseSchema), 'Cases'), ...problemResponses },
-});
-const create = defineRoute(center, {
-  method: 'post',
-  path: '/cases',
-  tags,
-  summary: 'Open a case from a flag',
-  request: { body: jsonBody(createCaseSchema) },
-  responses: { 201: jsonResponse(caseSchema, 'Opened'), ...problemResponses },
 });
 const get = defineRoute(center, {
   method: 'get',
   path: '/cases/{id}',
-  tags,
-  summary: 'One case with its full history',
+  tags: ['cases'],
+  summary: "One case with its full history and the child's sheets",
   request: { params: idParamSchema },
-  responses: {
-    200: jsonResponse(caseSchema.extend({ events: z.array(caseEventSchema) }), 'Case'),
-    ...problemResponses,
-  },
+  responses: { 200: jsonResponse(caseHistorySchema, 'Case'), ...problemResponses },
 });
 const decide = defineRoute(center, {
   method: 'post',
   path: '/cases/{id}/decisions',
-  tags,
-  summary: 'Record a decision (見守り継続 / 予防的支援 / ケース会議 / 関係機関へ接続 / 終結)',
+  tags: ['cases'],
+  summary: 'Decide: 見守り継続 / 予防的支援 / ケース会議 / 関係機関へ接続 (agency) / 終結',
   request: { params: idParamSchema, body: jsonBody(caseDecisionSchema) },
-  responses: { 201: jsonResponse(caseEventSchema, 'Recorded'), ...problemResponses },
+  responses: {
+    201: jsonResponse(z.object({ case: caseSchema, event: caseEventSchema }), 'Decided'),
+    ...problemResponses,
+  },
 });
-const kpis = defineRoute(center, {
+const meet = defineRoute(center, {
+  method: 'post',
+  path: '/cases/{id}/meetings',
+  tags: ['cases'],
+  summary: 'Record a case meeting (ケース会議)',
+  request: { params: idParamSchema, body: jsonBody(meetingSchema) },
+  responses: { 201: jsonResponse(caseEventSchema, 'Recorded'), ...problemResponses, ...conflict },
+});
+const overrides = defineRoute(center, {
   method: 'get',
-  path: '/kpis',
-  tags: ['kpis'],
-  summary: 'Funnel: judged, flagged, watched, support, contacts',
-  responses: { 200: jsonResponse(kpisSchema, 'KPIs'), ...problemResponses },
+  path: '/overrides',
+  tags: ['overrides'],
+  summary: 'Human overrides of levels, with their direction',
+  request: { query: z.object({ runId: idSchema.optional(), childId: idSchema.optional() }) },
+  responses: { 200: jsonResponse(z.array(levelOverrideSchema), 'Overrides'), ...problemResponses },
+});
+const override = defineRoute(center, {
+  method: 'post',
+  path: '/overrides',
+  tags: ['overrides'],
+  summary: "Raise or lower a child's level with a reason code and note",
+  request: { body: jsonBody(createOverrideSchema) },
+  responses: { 201: jsonResponse(levelOverrideSchema, 'Recorded'), ...problemResponses },
+});
+const review = defineRoute(center, {
+  method: 'post',
+  path: '/overrides/{id}/review',
+  tags: ['overrides'],
+  summary: 'Second-person review of an override (never by its author)',
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse(overrideSchema, 'Reviewed'), ...problemResponses, ...conflict },
+});
+const notifications = defineRoute(center, {
+  method: 'get',
+  path: '/notifications',
+  tags: ['notifications'],
+  summary: 'Teachers\u2019 "support seems needed" observations, newest first',
+  request: { query: z.object({ unread: z.enum(['true', 'false']).optional() }) },
+  responses: {
+    200: jsonResponse(z.array(notificationSchema), 'Notifications'),
+    ...problemResponses,
+  },
+});
+const read = defineRoute(center, {
+  method: 'post',
+  path: '/notifications/{eventId}/read',
+  tags: ['notifications'],
+  summary: 'Mark a notification read',
+  request: {
+    params: z.object({ eventId: idSchema.openapi({ param: { name: 'eventId', in: 'path' } }) }),
+  },
+  responses: { 204: { description: 'Read' }, ...problemResponses },
 });
 
-/** Cases and decisions (family center), and the funnel KPIs. */
+function statusesOf(text: string | undefined): CaseStatus[] {
+  if (text === undefined || text === '') return [];
+  const parts = text.split(',').filter((s) => s !== '');
+  const known = parts.filter((s): s is CaseStatus => (caseStatuses as readonly string[]).includes(s));
+  if (known.length !== parts.length) {
+    throw new ApiError(400, 'validation_failed', 'Unknown case status.', {
+      errors: [{ path: '/status', message: `expected any of ${caseStatuses.join(', ')}` }],
+    });
+  }
+  return known;
+}
+
+/** Cases, decisions and meetings; overrides and their review; notifications (family center). */
 export function caseRoutes(ctx: AppContext) {
-  const { deps } = ctx;
+  const { casework } = ctx.deps;
   return createRouter()
     .openapi(list, async function listCases(c) {
-      return c.json(await deps.cases.list(c.req.valid('query')), 200);
-    })
-    .openapi(create, async function openCase(c) {
-      const body = c.req.valid('json');
-      const opened = await deps.cases.create(body, c.get('user')?.id ?? '');
-      if (opened === undefined) throw new ApiError(404, 'not_found', 'No such child or run.');
-      await audit(
-        c,
-        'case.open',
-        { type: 'case', id: opened.id },
-        { childId: body.childId, runId: body.runId ?? null },
-      );
-      return c.json(opened, 201);
+      const { status, runId, childId } = c.req.valid('query');
+      const cases = await casework.listCasesByStatus({
+        statuses: statusesOf(status),
+        ...(runId === undefined ? {} : { runId }),
+        ...(childId === undefined ? {} : { childId }),
+      });
+      return c.json(cases, 200);
     })
     .openapi(get, async function getCase(c) {
       const { id } = c.req.valid('param');
-      const found = await deps.cases.get(id);
-      const events = found === undefined ? undefined : await deps.cases.events(id);
-      if (found === undefined || events === undefined)
-        throw new ApiError(404, 'not_found', 'No such case.');
-      await audit(c, 'case.read', { type: 'case', id });
-      return c.json({ ...found, events }, 200);
+      const history = await casework.getCaseHistory(id);
+      if (history === undefined) throw new ApiError(404, 'not_found', 'No such case.');
+      const sheets = await casework.listSheets({ childId: history.childId });
+      await audit(c, 'case.read', { type: 'case', id }, { childId: history.childId });
+      return c.json({ ...history, sheets }, 200);
     })
     .openapi(decide, async function decideCase(c) {
       const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
-      if (body.decision === 'refer' && body.agency === undefined) {
-        throw new ApiError(400, 'validation_failed', 'A referral names the agency.', {
-          errors: [{ path: '/agency', message: 'required for refer' }],
-        });
-      }
-      const event = await deps.cases.decide(id, body, c.get('user')?.id ?? '');
-      if (event === undefined) throw new ApiError(404, 'not_found', 'No such case.');
-      await audit(c, 'case.decision', { type: 'case', id }, { decision: body.decision });
+      const decision = c.req.valid('json');
+      const decided = await casework.decide({ caseId: id, decision, actor: actorOf(c) });
+      await audit(
+        c,
+        'case.decision',
+        { type: 'case', id },
+        {
+          status: decision.status,
+          eventId: decided.event.id,
+          ...(decision.agency === undefined ? {} : { agency: decision.agency }),
+        },
+      );
+      return c.json(decided, 201);
+    })
+    .openapi(meet, async function recordMeeting(c) {
+      const { id } = c.req.valid('param');
+      const event = await casework.recordCaseMeeting({
+        caseId: id,
+        meeting: c.req.valid('json'),
+        actor: actorOf(c),
+      });
+      await audit(c, 'case.meeting', { type: 'case', id }, { eventId: event.id });
       return c.json(event, 201);
     })
-    .openapi(kpis, async function getKpis(c) {
-      return c.json(await deps.cases.kpis(), 200);
+    .openapi(overrides, async function listOverrides(c) {
+      const { runId, childId } = c.req.valid('query');
+      return c.json(
+        await casework.listLevelOverrides({
+          ...(runId === undefined ? {} : { runId }),
+          ...(childId === undefined ? {} : { childId }),
+        }),
+        200,
+      );
+    })
+    .openapi(override, async function overrideLevel(c) {
+      const body = c.req.valid('json');
+      const created = await casework.overrideLevel({ override: body, actor: actorOf(c) });
+      await audit(
+        c,
+        'override.create',
+        { type: 'override', id: created.id },
+        {
+          runId: body.runId,
+          childId: body.childId,
+          type: body.type,
+          direction: created.direction,
+          reasonCode: body.reasonCode,
+        },
+      );
+      return c.json(created, 201);
+    })
+    .openapi(review, async function reviewOverride(c) {
+      const { id } = c.req.valid('param');
+      const reviewed = await casework.reviewOverride({ overrideId: id, actor: actorOf(c) });
+      await audit(c, 'override.review', { type: 'override', id }, { childId: reviewed.childId });
+      return c.json(reviewed, 200);
+    })
+    .openapi(notifications, async function listNotifications(c) {
+      const { unread } = c.req.valid('query');
+      return c.json(await casework.listNotifications({ unreadOnly: unread === 'true' }), 200);
+    })
+    .openapi(read, async function markRead(c) {
+      const { eventId } = c.req.valid('param');
+      await casework.markNotificationRead({ eventId, actor: actorOf(c) });
+      await audit(c, 'notification.read', { type: 'case_event', id: eventId });
+      return c.body(null, 204);
     });
 }

@@ -73,8 +73,8 @@ const reviewDecide = defineRoute(it, {
 export function dataRoutes(ctx: AppContext) {
   const { deps } = ctx;
   return createRouter()
-    .openapi(connectors, function listConnectors(c) {
-      return c.json(deps.imports.connectors(), 200);
+    .openapi(connectors, async function listConnectors(c) {
+      return c.json(await deps.imports.connectors(), 200);
     })
     .openapi(gaijiList, async function listGaiji(c) {
       return c.json(await deps.gaiji.list(), 200);

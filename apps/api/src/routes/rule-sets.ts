@@ -142,9 +142,33 @@ const routes = {
     tags,
     summary: 'Publish an old version again',
     request: { params: setParams, body: jsonBody(rollbackBodySchema) },
-    responses: { 200: jsonResponse(versionResult, 'Published'), ...problemResponses },
+    responses: { 200: jsonResponse(versionResult, 'Published'), ...problemResponses, ...conflict },
   }),
 };
+
+/**
+ * Refuses a rule set that reads a fact with no declared purpose of use, legal basis and retention
+ * (or a fact no connector declares): what residents are told must stay true (issue 8).
+ */
+async function requireDeclaredPurposes(ctx: AppContext, document: unknown): Promise<void> {
+  const problems = await ctx.deps.inventory.checkPublishable(document);
+  if (problems.length === 0) return;
+  const facts = [...new Set(problems.map((p) => p.factId))].sort();
+  throw new ApiError(
+    422,
+    'undeclared_purpose',
+    `These facts have no declared purpose of use, legal basis or retention: ${facts.join(', ')}. ` +
+      `利用目的・法的根拠・保存期間が宣言されていない項目があります: ${facts.join('、')}`,
+    {
+      errors: problems.slice(0, 200).map((p) => ({
+        path: `/rules/${p.ruleId}/facts/${p.factId}`,
+        message: p.message,
+        code: p.code,
+        messageJa: p.messageJa,
+      })),
+    },
+  );
+}
 
 function notFound(what: string): never {
   throw new ApiError(404, 'not_found', `No such ${what}.`);
@@ -226,6 +250,7 @@ export function ruleSetRoutes(ctx: AppContext) {
           errors: failed.map((t) => ({ path: `/cases/${t.name}`, message: 'failed' })),
         });
       }
+      await requireDeclaredPurposes(ctx, document);
       const { note } = c.req.valid('json');
       const published =
         (await deps.ruleSets.publish(id, draftId, note, c.get('user')?.id ?? '')) ??
@@ -251,6 +276,10 @@ export function ruleSetRoutes(ctx: AppContext) {
     .openapi(routes.rollback, async function rollback(c) {
       const { id } = c.req.valid('param');
       const { version, note } = c.req.valid('json');
+      await requireDeclaredPurposes(
+        ctx,
+        (await deps.ruleSets.version(id, version)) ?? notFound('version'),
+      );
       const published =
         (await deps.ruleSets.republish(id, version, note, c.get('user')?.id ?? '')) ??
         notFound('version');

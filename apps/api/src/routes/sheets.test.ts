@@ -5,103 +5,137 @@ import { beforeAll, expect, it } from 'vitest';
 import type { AppType } from '../app';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
-describeEachDatabase('cases, sheets and observations', (getDb) => {
+type Json = Record<string, unknown>;
+
+describeEachDatabase('work list, sheets, observations and notifications', (getDb) => {
   let t: TestApp;
   const cookie: Record<string, string> = {};
+  let sheetId = '';
   beforeAll(async () => {
     t = await createTestApp(getDb().db);
     for (const name of ['center1', 'teacher1', 'teacher2']) cookie[name] = await t.login(name);
   });
+  const as = (who: string) => ({ cookie: cookie[who] });
 
-  it('shares a sheet with one school; only that school’s teacher sees it and records observations', async () => {
-    const created = await t.call('POST', '/api/sheets', {
-      cookie: cookie.center1,
-      json: {
-        runId: t.seed.runId,
-        childId: t.seed.children.flaggedS0,
-        content: { notes: 'meeting' },
-        sharedSchool: 'S0',
-      },
-    });
-    expect(created.status).toBe(201);
-    const sheet = (await created.json()) as { id: string };
-    expect(
-      (
-        (await (
-          await t.call('GET', '/api/sheets', { cookie: cookie.teacher1 })
-        ).json()) as unknown[]
-      ).length,
-    ).toBe(1);
-    expect(await (await t.call('GET', '/api/sheets', { cookie: cookie.teacher2 })).json()).toEqual(
-      [],
-    );
-    expect(
-      (await t.call('GET', `/api/sheets/${sheet.id}`, { cookie: cookie.teacher2 })).status,
-    ).toBe(404);
-    expect(
-      (
-        await t.call('POST', `/api/sheets/${sheet.id}/observations`, {
-          cookie: cookie.teacher2,
-          json: { text: 'x', supportNeeded: false },
-        })
-      ).status,
-    ).toBe(404);
-    const observed = await t.call('POST', `/api/sheets/${sheet.id}/observations`, {
-      cookie: cookie.teacher1,
-      json: { text: '声掛けした', supportNeeded: true },
-    });
-    expect(observed.status).toBe(201);
-    expect(await observed.json()).toMatchObject({ kind: 'observation' });
-    expect(
-      (
-        await t.call('POST', '/api/sheets', {
-          cookie: cookie.center1,
-          json: { runId: t.seed.runId, childId: 'nobody', content: {} },
-        })
-      ).status,
-    ).toBe(404);
+  it('lists a run’s flagged children, optionally one school’s', async () => {
+    const all = (await (
+      await t.call('GET', `/api/runs/${t.seed.runId}/flagged`, as('center1'))
+    ).json()) as Json[];
+    expect(all).toHaveLength(10);
+    expect(all[0]).toMatchObject({ childId: t.seed.children.flaggedS0, sheetId: null });
+    const s0 = (await (
+      await t.call('GET', `/api/runs/${t.seed.runId}/flagged?school=S0`, as('center1'))
+    ).json()) as Json[];
+    expect(s0.map((c) => c.school)).toEqual(['S0', 'S0']);
+    expect((await t.call('GET', '/api/runs/nope/flagged', as('center1'))).status).toBe(404);
   });
 
-  it('records decisions with their history and counts them in the KPIs', async () => {
-    const opened = (await (
-      await t.call('POST', '/api/cases', {
-        cookie: cookie.center1,
-        json: { childId: t.seed.children.flaggedS1, runId: t.seed.runId },
-      })
-    ).json()) as { id: string };
-    expect(
-      (
-        await t.call('POST', `/api/cases/${opened.id}/decisions`, {
-          cookie: cookie.center1,
-          json: { decision: 'refer', reason: 'r' },
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      (
-        await t.call('POST', `/api/cases/${opened.id}/decisions`, {
-          cookie: cookie.center1,
-          json: { decision: 'preventive_support', reason: '面談の結果' },
-        })
-      ).status,
-    ).toBe(201);
-    const detail = (await (
-      await t.call('GET', `/api/cases/${opened.id}`, { cookie: cookie.center1 })
-    ).json()) as { status: string; events: unknown[] };
-    expect(detail.status).toBe('preventive_support');
-    expect(detail.events.length).toBe(2);
-    const kpis = await (await t.call('GET', '/api/kpis', { cookie: cookie.center1 })).json();
-    expect(kpis).toMatchObject({
-      runId: t.seed.runId,
-      judged: 30,
-      flagged: 10,
-      support: 1,
-      contacts: 1,
+  it('fills a sheet once for a flagged child and refuses an unflagged one', async () => {
+    const body = { runId: t.seed.runId, childId: t.seed.children.flaggedS0 };
+    const created = await t.call('POST', '/api/sheets', { ...as('center1'), json: body });
+    expect(created.status).toBe(201);
+    const sheet = (await created.json()) as { id: string; content: Json };
+    sheetId = sheet.id;
+    expect(sheet.content).toMatchObject({ school: 'S0', asOf: '2026-04-01', purged: false });
+    const again = await t.call('POST', '/api/sheets', { ...as('center1'), json: body });
+    expect(((await again.json()) as Json).id).toBe(sheetId);
+    const unflagged = await t.call('POST', '/api/sheets', {
+      ...as('center1'),
+      json: { runId: t.seed.runId, childId: t.seed.children.unflaggedS0 },
     });
-    const actions = (await listAudit(getDb().db, {})).map((e) => e.action);
+    expect(unflagged.status).toBe(409);
+    expect(((await unflagged.json()) as Json).code).toBe('not_flagged');
+    const unknown = await t.call('POST', '/api/sheets', {
+      ...as('center1'),
+      json: { runId: t.seed.runId, childId: 'nobody' },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('records review-meeting notes and shares the sheet with the child’s school', async () => {
+    const noted = await t.call('PUT', `/api/sheets/${sheetId}/notes`, {
+      ...as('center1'),
+      json: { principal: '担任と面談予定', meetingDate: '2026-04-20' },
+    });
+    expect(noted.status).toBe(200);
+    expect(((await noted.json()) as { content: { notes: Json } }).content.notes).toMatchObject({
+      principal: '担任と面談予定',
+      meetingDate: '2026-04-20',
+    });
+    const bad = await t.call('PUT', `/api/sheets/${sheetId}/notes`, {
+      ...as('center1'),
+      json: { meetingDate: 'tomorrow' },
+    });
+    expect(bad.status).toBe(400);
+    const shared = await t.call('POST', `/api/sheets/${sheetId}/share`, {
+      ...as('center1'),
+      json: {},
+    });
+    expect(shared.status).toBe(200);
+    expect(((await shared.json()) as Json).sharedSchool).toBe('S0');
+  });
+
+  it('shows teachers only the sheets shared with their school; others answer 404', async () => {
+    const mine = (await (await t.call('GET', '/api/sheets', as('teacher1'))).json()) as Json[];
+    expect(mine.map((s) => s.id)).toEqual([sheetId]);
+    expect(await (await t.call('GET', '/api/sheets', as('teacher2'))).json()).toEqual([]);
+    expect((await t.call('GET', `/api/sheets/${sheetId}`, as('teacher2'))).status).toBe(404);
+    const detail = (await (
+      await t.call('GET', `/api/sheets/${sheetId}`, as('teacher1'))
+    ).json()) as Json;
+    expect(detail).toMatchObject({ caseId: null, overrides: [], observations: [] });
+    const centerView = (await (
+      await t.call('GET', `/api/sheets/${sheetId}`, as('center1'))
+    ).json()) as Json;
+    expect(centerView.caseId).toEqual(expect.any(String));
+  });
+
+  it('takes a teacher’s observation and notifies the center when support seems needed', async () => {
+    const observation = { text: '声掛けした。元気がない', supportNeeded: true };
+    const foreign = await t.call('POST', `/api/sheets/${sheetId}/observations`, {
+      ...as('teacher2'),
+      json: observation,
+    });
+    expect(foreign.status).toBe(404);
+    const observed = await t.call('POST', `/api/sheets/${sheetId}/observations`, {
+      ...as('teacher1'),
+      json: { ...observation, observedOn: '2026-04-22' },
+    });
+    expect(observed.status).toBe(201);
+    const event = (await observed.json()) as { id: string; kind: string };
+    expect(event.kind).toBe('observation');
+    const detail = (await (
+      await t.call('GET', `/api/sheets/${sheetId}`, as('center1'))
+    ).json()) as { observations: Json[] };
+    expect(detail.observations.map((o) => o.id)).toEqual([event.id]);
+
+    const unread = (await (
+      await t.call('GET', '/api/notifications?unread=true', as('center1'))
+    ).json()) as Json[];
+    expect(unread).toHaveLength(1);
+    expect(unread[0]).toMatchObject({ eventId: event.id, school: 'S0', read: false });
+    const read = await t.call('POST', `/api/notifications/${event.id}/read`, as('center1'));
+    expect(read.status).toBe(204);
+    expect(
+      await (await t.call('GET', '/api/notifications?unread=true', as('center1'))).json(),
+    ).toEqual([]);
+    expect((await t.call('POST', '/api/notifications/nope/read', as('center1'))).status).toBe(404);
+  });
+
+  it('audits every step with ids only', async () => {
+    const entries = await listAudit(getDb().db, {});
+    const actions = entries.map((e) => e.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['case.open', 'case.decision', 'sheet.create', 'sheet.observation']),
+      expect.arrayContaining([
+        'sheet.create',
+        'sheet.notes',
+        'sheet.share',
+        'sheet.read',
+        'sheet.observation',
+        'notification.read',
+      ]),
     );
+    expect(JSON.stringify(entries)).not.toContain('元気がない');
   });
 
   it('offers a typed client (hc<AppType>) for the admin UI', async () => {
@@ -109,9 +143,9 @@ describeEachDatabase('cases, sheets and observations', (getDb) => {
       fetch: (input: RequestInfo | URL, init?: RequestInit) => t.app.request(input, init),
       headers: { cookie: cookie.center1! },
     });
-    const res = await client.api.auth.me.$get();
+    const res = await client.api.sheets.$get({ query: {} });
     expect(res.status).toBe(200);
-    const body = await res.json();
-    expect(body.user.username).toBe('center1');
+    const sheets = await res.json();
+    expect(sheets[0]?.content.school).toBe('S0');
   });
 });

@@ -1,158 +1,210 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { defineRoute } from '../access';
-import { audit } from '../audit';
+import { actorOf, audit } from '../audit';
 import { createRouter, type AppContext } from '../context';
 import type { ApiEnv } from '../env';
 import { ApiError } from '../problem';
 import {
   caseEventSchema,
-  createOverrideSchema,
   createSheetSchema,
+  flaggedChildSchema,
   observationSchema,
-  overrideSchema,
+  shareSheetSchema,
+  sheetDetailSchema,
+  sheetNotesSchema,
   sheetSchema,
-  updateSheetSchema,
-  type SheetRecord,
 } from '../schemas/cases';
-import { idParamSchema, jsonBody, jsonResponse, problemResponses } from '../schemas/common';
+import {
+  idParamSchema,
+  idSchema,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+} from '../schemas/common';
+import { schoolSchema } from '../schemas/users';
 
 const tags = ['sheets'];
 const center = { roles: ['family_center'] } as const;
 const shared = { roles: ['family_center', 'teacher'], scope: 'own-school' } as const;
+const conflict = { 409: problemResponses[400] };
 
+const flagged = defineRoute(center, {
+  method: 'get',
+  path: '/runs/{runId}/flagged',
+  tags,
+  summary: "A run's flagged children (after overrides) with their sheet and case: the work list",
+  request: {
+    params: z.object({ runId: idSchema.openapi({ param: { name: 'runId', in: 'path' } }) }),
+    query: z.object({ school: schoolSchema.optional() }),
+  },
+  responses: { 200: jsonResponse(z.array(flaggedChildSchema), 'Flagged'), ...problemResponses },
+});
 const list = defineRoute(shared, {
   method: 'get',
   path: '/sheets',
   tags,
-  summary: 'Child info sheets (teachers: those shared with their school)',
-  request: { query: z.object({ childId: z.string().max(64).optional() }) },
+  summary: 'Child info sheets (teachers: only those shared with their school)',
+  request: { query: z.object({ runId: idSchema.optional(), childId: idSchema.optional() }) },
   responses: { 200: jsonResponse(z.array(sheetSchema), 'Sheets'), ...problemResponses },
-});
-const get = defineRoute(shared, {
-  method: 'get',
-  path: '/sheets/{id}',
-  tags,
-  summary: 'One child info sheet',
-  request: { params: idParamSchema },
-  responses: { 200: jsonResponse(sheetSchema, 'Sheet'), ...problemResponses },
 });
 const create = defineRoute(center, {
   method: 'post',
   path: '/sheets',
   tags,
-  summary: 'Fill a sheet for a flagged child',
+  summary: 'Fill the sheet of a flagged child (opens a 見守り case; the existing sheet if filled)',
   request: { body: jsonBody(createSheetSchema) },
-  responses: { 201: jsonResponse(sheetSchema, 'Created'), ...problemResponses },
+  responses: { 201: jsonResponse(sheetSchema, 'Sheet'), ...problemResponses, ...conflict },
 });
-const update = defineRoute(center, {
-  method: 'put',
+const get = defineRoute(shared, {
+  method: 'get',
   path: '/sheets/{id}',
   tags,
-  summary: 'Update a sheet or share it with a school',
-  request: { params: idParamSchema, body: jsonBody(updateSheetSchema) },
-  responses: { 200: jsonResponse(sheetSchema, 'Updated'), ...problemResponses },
+  summary: 'One sheet with its overrides, case and observations',
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse(sheetDetailSchema, 'Sheet'), ...problemResponses },
+});
+const notes = defineRoute(center, {
+  method: 'put',
+  path: '/sheets/{id}/notes',
+  tags,
+  summary: 'Change the review-meeting notes (教育委員会・校長・養護教諭・SSW)',
+  request: { params: idParamSchema, body: jsonBody(sheetNotesSchema) },
+  responses: { 200: jsonResponse(sheetSchema, 'Sheet'), ...problemResponses, ...conflict },
+});
+const share = defineRoute(center, {
+  method: 'post',
+  path: '/sheets/{id}/share',
+  tags,
+  summary: "Share a sheet with a school (default: the child's school or nursery)",
+  request: { params: idParamSchema, body: jsonBody(shareSheetSchema) },
+  responses: { 200: jsonResponse(sheetSchema, 'Sheet'), ...problemResponses, ...conflict },
 });
 const observe = defineRoute(shared, {
   method: 'post',
   path: '/sheets/{id}/observations',
   tags,
-  summary: 'Record an observation after 声掛け・見守り',
+  summary: 'Record an observation after 声掛け・見守り (support needed notifies the center)',
   request: { params: idParamSchema, body: jsonBody(observationSchema) },
   responses: { 201: jsonResponse(caseEventSchema, 'Recorded'), ...problemResponses },
 });
-const overrides = defineRoute(center, {
-  method: 'get',
-  path: '/overrides',
-  tags: ['overrides'],
-  summary: 'Human overrides of levels',
-  request: { query: z.object({ runId: z.string().max(64).optional() }) },
-  responses: { 200: jsonResponse(z.array(overrideSchema), 'Overrides'), ...problemResponses },
-});
-const createOverride = defineRoute(center, {
-  method: 'post',
-  path: '/overrides',
-  tags: ['overrides'],
-  summary: "Raise or lower a child's level with a reason",
-  request: { body: jsonBody(createOverrideSchema) },
-  responses: { 201: jsonResponse(overrideSchema, 'Recorded'), ...problemResponses },
-});
 
-/** Sheets shared with schools, teachers' observations, and level overrides. */
+/** A teacher's scope: their school (`null` when the account has none: sees nothing). */
+function teacherSchool(c: Context<ApiEnv>): { school: string | null } | undefined {
+  const user = c.get('user');
+  return user?.role === 'teacher' ? { school: user.school } : undefined;
+}
+
+/** The flagged work list, child info sheets, sharing with schools and teachers' observations. */
 export function sheetRoutes(ctx: AppContext) {
-  const { deps } = ctx;
-  /** A sheet the caller may see; teachers only their school's (else 404). */
-  async function visibleSheet(c: Context<ApiEnv>, id: string): Promise<SheetRecord> {
-    const sheet = await deps.cases.sheet(id);
-    const user = c.get('user');
-    if (
-      sheet === undefined ||
-      (user?.role === 'teacher' && (user.school === null || sheet.sharedSchool !== user.school))
-    ) {
-      throw new ApiError(404, 'not_found', 'No such sheet.');
-    }
-    return sheet;
-  }
-
+  const { casework } = ctx.deps;
   return createRouter()
+    .openapi(flagged, async function listFlagged(c) {
+      const { runId } = c.req.valid('param');
+      const { school } = c.req.valid('query');
+      if (!(await casework.runExists(runId)))
+        throw new ApiError(404, 'not_found', 'No such run.');
+      const list = await casework.listFlaggedChildren(runId, school === undefined ? {} : { school });
+      return c.json(list, 200);
+    })
     .openapi(list, async function listSheets(c) {
-      const user = c.get('user');
-      if (user?.role === 'teacher' && user.school === null) return c.json([], 200);
-      const school = user?.role === 'teacher' ? (user.school ?? undefined) : undefined;
-      return c.json(
-        await deps.cases.sheets({ school, childId: c.req.valid('query').childId }),
-        200,
-      );
+      const { runId, childId } = c.req.valid('query');
+      const scope = teacherSchool(c);
+      let sheets;
+      if (scope === undefined) {
+        sheets = await casework.listSheets({
+          ...(runId === undefined ? {} : { runId }),
+          ...(childId === undefined ? {} : { childId }),
+        });
+      } else {
+        sheets =
+          scope.school === null
+            ? []
+            : (await casework.listSheetsForSchool(scope.school)).filter(
+                (s) =>
+                  (runId === undefined || s.runId === runId) &&
+                  (childId === undefined || s.childId === childId),
+              );
+      }
+      return c.json(sheets, 200);
+    })
+    .openapi(create, async function createSheet(c) {
+      const { runId, childId } = c.req.valid('json');
+      const sheet = await casework.createSheet({ runId, childId, actor: actorOf(c) });
+      await audit(c, 'sheet.create', { type: 'sheet', id: sheet.id }, { runId, childId });
+      return c.json(sheet, 201);
     })
     .openapi(get, async function getSheet(c) {
       const { id } = c.req.valid('param');
-      const sheet = await visibleSheet(c, id);
+      const scope = teacherSchool(c);
+      const sheet = await casework.getSheet(id, scope ?? {});
+      if (sheet === undefined) throw new ApiError(404, 'not_found', 'No such sheet.');
+      const overrides = await casework.listLevelOverrides({
+        runId: sheet.runId,
+        childId: sheet.childId,
+      });
+      const caseId =
+        scope === undefined ? ((await casework.openCaseOf(sheet.childId))?.id ?? null) : null;
+      const observations = (
+        await casework.listCaseEventsWithCase({ kinds: ['observation'], childId: sheet.childId })
+      )
+        .filter((e) => e.data['sheetId'] === sheet.id)
+        .map((e) => ({
+          id: e.id,
+          caseId: e.caseId,
+          kind: e.kind,
+          data: e.data,
+          actorId: e.actorId,
+          at: e.at,
+        }));
       await audit(c, 'sheet.read', { type: 'sheet', id }, { childId: sheet.childId });
+      return c.json({ sheet, overrides, caseId, observations }, 200);
+    })
+    .openapi(notes, async function updateNotes(c) {
+      const { id } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      const sheet = await casework.updateSheetNotes({
+        sheetId: id,
+        notes: patch,
+        actor: actorOf(c),
+      });
+      await audit(c, 'sheet.notes', { type: 'sheet', id }, { fields: Object.keys(patch).sort() });
       return c.json(sheet, 200);
     })
-    .openapi(create, async function createSheet(c) {
-      const body = c.req.valid('json');
-      const sheet = await deps.cases.createSheet(
-        { ...body, sharedSchool: body.sharedSchool ?? null },
-        c.get('user')?.id ?? '',
-      );
-      if (sheet === undefined) throw new ApiError(404, 'not_found', 'No such run or child.');
-      await audit(
-        c,
-        'sheet.create',
-        { type: 'sheet', id: sheet.id },
-        { childId: sheet.childId, sharedSchool: sheet.sharedSchool },
-      );
-      return c.json(sheet, 201);
-    })
-    .openapi(update, async function updateSheet(c) {
+    .openapi(share, async function shareSheet(c) {
       const { id } = c.req.valid('param');
-      const sheet = await deps.cases.updateSheet(id, c.req.valid('json'), c.get('user')?.id ?? '');
-      if (sheet === undefined) throw new ApiError(404, 'not_found', 'No such sheet.');
-      await audit(c, 'sheet.update', { type: 'sheet', id }, { sharedSchool: sheet.sharedSchool });
+      const { school } = c.req.valid('json');
+      const sheet = await casework.shareSheet({
+        sheetId: id,
+        ...(school === undefined ? {} : { school }),
+        actor: actorOf(c),
+      });
+      await audit(c, 'sheet.share', { type: 'sheet', id }, { school: sheet.sharedSchool });
       return c.json(sheet, 200);
     })
     .openapi(observe, async function recordObservation(c) {
       const { id } = c.req.valid('param');
-      await visibleSheet(c, id);
-      const event = await deps.cases.observe(id, c.req.valid('json'), c.get('user')?.id ?? '');
-      if (event === undefined) throw new ApiError(404, 'not_found', 'No such sheet.');
-      await audit(c, 'sheet.observation', { type: 'sheet', id });
-      return c.json(event, 201);
-    })
-    .openapi(overrides, async function listOverrides(c) {
-      return c.json(await deps.cases.overrides(c.req.valid('query')), 200);
-    })
-    .openapi(createOverride, async function overrideLevel(c) {
-      const body = c.req.valid('json');
-      const created = await deps.cases.createOverride(body, c.get('user')?.id ?? '');
-      if (created === undefined) throw new ApiError(404, 'not_found', 'No such run or child.');
+      const scope = teacherSchool(c);
+      let school: string | null;
+      if (scope !== undefined) {
+        school = scope.school;
+      } else {
+        const sheet = await casework.getSheet(id);
+        if (sheet === undefined) throw new ApiError(404, 'not_found', 'No such sheet.');
+        school = sheet.sharedSchool;
+      }
+      const event = await casework.recordObservation({
+        sheetId: id,
+        school,
+        observation: c.req.valid('json'),
+        actor: actorOf(c),
+      });
       await audit(
         c,
-        'override.create',
-        { type: 'child', id: body.childId },
-        { runId: body.runId, type: body.type, toLevel: body.toLevel, reasonCode: body.reasonCode },
+        'sheet.observation',
+        { type: 'sheet', id },
+        { eventId: event.id, supportNeeded: event.data['supportNeeded'] === true },
       );
-      return c.json(created, 201);
+      return c.json(event, 201);
     });
 }

@@ -1,29 +1,29 @@
 import { z } from '@hono/zod-openapi';
+import { agencies, overrideReasonCodes } from '@mimamori/casework';
+import { caseStatuses } from '@mimamori/db';
+import { idSchema } from './common';
 
-/** Decisions of the family center (issue 7). */
-export const caseDecisions = [
-  'watch',
-  'preventive_support',
-  'case_meeting',
-  'refer',
-  'close',
-] as const;
+/**
+ * Decisions of the family center, by the status they leave the case in (見守り継続 / 予防的支援 /
+ * ケース会議 / 関係機関へ接続 / 終結): one vocabulary for the UI, the database and the KPIs.
+ */
+export const caseStatusSchema = z.enum(caseStatuses).openapi('CaseStatus');
+
+const day = z.iso.date();
 
 /** A support case for one child. */
 export const caseSchema = z
   .object({
     id: z.string(),
     childId: z.string(),
-    status: z.string(),
+    status: caseStatusSchema,
     openedAt: z.string(),
     closedAt: z.string().nullable(),
     runId: z.string().nullable(),
   })
   .openapi('Case');
-/** One case. */
-export type CaseRecord = z.infer<typeof caseSchema>;
 
-/** Something that happened in a case (decision, meeting, observation, note). */
+/** Something that happened in a case (decision, meeting, observation, note, share, override). */
 export const caseEventSchema = z
   .object({
     id: z.string(),
@@ -34,69 +34,147 @@ export const caseEventSchema = z
     at: z.string(),
   })
   .openapi('CaseEvent');
-/** One case event. */
-export type CaseEvent = z.infer<typeof caseEventSchema>;
 
-/** POST /cases body: open a case from a flag. */
-export const createCaseSchema = z
-  .object({ childId: z.string().min(1).max(64), runId: z.string().min(1).max(64).optional() })
-  .openapi('CreateCase');
-
-/** POST /cases/{id}/decisions body. */
+/**
+ * POST /cases/{id}/decisions body (casework's `decisionInputSchema`, restated for the OpenAPI
+ * document; casework parses it again). `agency` is required for `referred`, `agencyNote` for
+ * `other`.
+ */
 export const caseDecisionSchema = z
   .object({
-    decision: z.enum(caseDecisions),
-    reason: z.string().min(1).max(2000),
-    agency: z.string().max(200).optional(),
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    status: caseStatusSchema,
+    reason: z.string().trim().min(1).max(2000),
+    decidedOn: day.optional(),
+    agency: z.enum(agencies).optional(),
+    agencyNote: z.string().max(200).optional(),
+  })
+  .superRefine(function referralNamesAgency(value, ctx) {
+    if (value.status === 'referred' && value.agency === undefined)
+      ctx.addIssue({ code: 'custom', path: ['agency'], message: 'a referral names the agency' });
+    if (value.agency === 'other' && !value.agencyNote)
+      ctx.addIssue({ code: 'custom', path: ['agencyNote'], message: 'name the other agency' });
   })
   .openapi('CaseDecision');
-/** One decision request. */
-export type CaseDecisionInput = z.infer<typeof caseDecisionSchema>;
 
-/** こども情報管理シート. */
+/** POST /cases/{id}/meetings body (ケース会議). */
+export const meetingSchema = z
+  .object({
+    heldOn: day,
+    attendees: z.array(z.string().trim().min(1).max(100)).min(1).max(30),
+    summary: z.string().trim().min(1).max(4000),
+    actions: z.string().max(4000).optional(),
+    nextReviewOn: day.nullable().optional(),
+  })
+  .openapi('CaseMeeting');
+
+/** GET /cases query: `status` is a comma-separated list of statuses. */
+export const caseQuerySchema = z.object({
+  status: z
+    .string()
+    .max(200)
+    .regex(/^[a-z_,]*$/, 'expected statuses separated by commas')
+    .optional()
+    .openapi({ example: 'watch,referred' }),
+  runId: idSchema.optional(),
+  childId: idSchema.optional(),
+});
+
+const notes = z.object({
+  educationBoard: z.string(),
+  principal: z.string(),
+  schoolNurse: z.string(),
+  schoolSocialWorker: z.string(),
+  summary: z.string(),
+  meetingDate: z.string().nullable(),
+});
+
+/** こども情報管理シート: matched items with explanations and sources, scores, meeting notes. */
 export const sheetSchema = z
   .object({
     id: z.string(),
     runId: z.string(),
     childId: z.string(),
-    content: z.record(z.string(), z.unknown()),
     sharedSchool: z.string().nullable(),
+    createdBy: z.string().nullable(),
     updatedAt: z.string(),
+    content: z.object({
+      version: z.literal(1),
+      school: z.string().nullable(),
+      grade: z.number().nullable(),
+      asOf: z.string(),
+      scores: z.array(
+        z.object({
+          type: z.string(),
+          typeLabel: z.string(),
+          points: z.number(),
+          level: z.string().nullable(),
+          outsideSchoolPoints: z.number(),
+          rankSchool: z.number().nullable(),
+          rankGrade: z.number().nullable(),
+        }),
+      ),
+      items: z.array(
+        z.object({
+          ruleId: z.string(),
+          type: z.string(),
+          points: z.number(),
+          text: z.string(),
+          rationale: z.string(),
+          sources: z.array(
+            z.object({
+              fact: z.string(),
+              label: z.string(),
+              source: z.string(),
+              outsideSchool: z.boolean(),
+            }),
+          ),
+        }),
+      ),
+      notes,
+      sharedAt: z.string().nullable(),
+      sharedBy: z.string().nullable(),
+      purged: z.boolean(),
+    }),
   })
-  .openapi('ChildSheet');
-/** One sheet. */
-export type SheetRecord = z.infer<typeof sheetSchema>;
+  .openapi('Sheet');
 
-/** POST /sheets body (family center). */
+/** GET /cases/{id}: the case, its append-only history and the child's sheets. */
+export const caseHistorySchema = caseSchema
+  .extend({ events: z.array(caseEventSchema), sheets: z.array(sheetSchema) })
+  .openapi('CaseHistory');
+
+/** POST /sheets body. */
 export const createSheetSchema = z
-  .object({
-    runId: z.string().min(1).max(64),
-    childId: z.string().min(1).max(64),
-    content: z.record(z.string().max(64), z.unknown()),
-    sharedSchool: z.string().min(1).max(32).nullable().optional(),
-  })
+  .object({ runId: idSchema, childId: idSchema })
   .openapi('CreateSheet');
 
-/** PUT /sheets/{id} body (family center). */
-export const updateSheetSchema = z
+/** PUT /sheets/{id}/notes body: any subset of the review-meeting notes. */
+export const sheetNotesSchema = z
   .object({
-    content: z.record(z.string().max(64), z.unknown()),
-    sharedSchool: z.string().min(1).max(32).nullable().optional(),
+    educationBoard: z.string().max(4000).optional(),
+    principal: z.string().max(4000).optional(),
+    schoolNurse: z.string().max(4000).optional(),
+    schoolSocialWorker: z.string().max(4000).optional(),
+    summary: z.string().max(4000).optional(),
+    meetingDate: day.nullable().optional(),
   })
-  .openapi('UpdateSheet');
+  .openapi('SheetNotesPatch');
+
+/** POST /sheets/{id}/share body: the school (default: the child's school or nursery). */
+export const shareSheetSchema = z
+  .object({ school: z.string().trim().min(1).max(32).optional() })
+  .openapi('ShareSheet');
 
 /** POST /sheets/{id}/observations body (teacher, after 声掛け・見守り). */
 export const observationSchema = z
-  .object({ text: z.string().min(1).max(4000), supportNeeded: z.boolean() })
+  .object({
+    text: z.string().trim().min(1).max(4000),
+    supportNeeded: z.boolean(),
+    observedOn: day.optional(),
+  })
   .openapi('Observation');
-/** One observation. */
-export type ObservationInput = z.infer<typeof observationSchema>;
 
-/** A human override of a level. */
+/** A human override of a level, with the direction it moved. */
 export const overrideSchema = z
   .object({
     id: z.string(),
@@ -110,21 +188,72 @@ export const overrideSchema = z
     createdBy: z.string(),
     createdAt: z.string(),
     reviewedBy: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
   })
   .openapi('Override');
-/** One override. */
-export type OverrideRecord = z.infer<typeof overrideSchema>;
+
+/** An override with its direction. */
+export const levelOverrideSchema = overrideSchema
+  .extend({ direction: z.enum(['raise', 'lower', 'same']) })
+  .openapi('LevelOverride');
 
 /** POST /overrides body. */
 export const createOverrideSchema = z
   .object({
-    runId: z.string().min(1).max(64),
-    childId: z.string().min(1).max(64),
+    runId: idSchema,
+    childId: idSchema,
     type: z.string().min(1).max(32),
     toLevel: z.string().min(1).max(32).nullable(),
-    reasonCode: z.string().min(1).max(32),
-    note: z.string().max(2000).optional(),
+    reasonCode: z.enum(overrideReasonCodes),
+    note: z.string().trim().min(1).max(2000),
   })
   .openapi('CreateOverride');
-/** One override request. */
-export type OverrideInput = z.infer<typeof createOverrideSchema>;
+
+/** GET /sheets/{id}: the sheet with its overrides, case and observations. */
+export const sheetDetailSchema = z
+  .object({
+    sheet: sheetSchema,
+    overrides: z.array(levelOverrideSchema),
+    caseId: z.string().nullable(),
+    observations: z.array(caseEventSchema),
+  })
+  .openapi('SheetDetail');
+
+/** A teacher's "support seems needed" observation, for the center. */
+export const notificationSchema = z
+  .object({
+    eventId: z.string(),
+    caseId: z.string(),
+    childId: z.string(),
+    sheetId: z.string().nullable(),
+    school: z.string().nullable(),
+    observedOn: z.string().nullable(),
+    at: z.string(),
+    actorId: z.string().nullable(),
+    read: z.boolean(),
+    readBy: z.string().nullable(),
+  })
+  .openapi('Notification');
+
+/** A flagged child of a run: the center's work list. */
+export const flaggedChildSchema = z
+  .object({
+    childId: z.string(),
+    school: z.string().nullable(),
+    grade: z.number().nullable(),
+    types: z.array(
+      z.object({
+        type: z.string(),
+        points: z.number(),
+        outsideSchoolPoints: z.number(),
+        rankSchool: z.number().nullable(),
+        rankGrade: z.number().nullable(),
+        level: z.string().nullable(),
+        effectiveLevel: z.string().nullable(),
+      }),
+    ),
+    sheetId: z.string().nullable(),
+    caseId: z.string().nullable(),
+    caseStatus: caseStatusSchema.nullable(),
+  })
+  .openapi('FlaggedChild');

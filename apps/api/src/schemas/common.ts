@@ -8,7 +8,17 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     code: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Field problems at JSON pointers; `messageJa` where staff read them in Japanese. */
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.string().optional(),
+          messageJa: z.string().optional(),
+        }),
+      )
+      .optional(),
   })
   .openapi('Problem');
 /** One problem document. */

@@ -11,6 +11,8 @@ export const connectorFieldSchema = z.object({
 export const connectorSummarySchema = z
   .object({
     id: z.string(),
+    /** `code` (a connector package) or `mapped` (a mapping document saved by IT staff). */
+    kind: z.enum(['code', 'mapped']),
     label: z.string(),
     source: z.string(),
     version: z.string(),
@@ -161,17 +163,3 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
-
-/** Funnel KPIs (issue 7). */
-export const kpisSchema = z
-  .object({
-    runId: z.string().nullable(),
-    judged: z.number().int(),
-    flagged: z.number().int(),
-    watched: z.number().int(),
-    support: z.number().int(),
-    contacts: z.number().int(),
-  })
-  .openapi('Kpis');
-/** KPI numbers. */
-export type Kpis = z.infer<typeof kpisSchema>;

@@ -4,15 +4,20 @@ import { getBatch, listBatches, type Db, type ImportBatch as StoredBatch } from 
 import { importFile, type PipelineContext } from '@mimamori/pipeline';
 import type { ImportService } from '../deps';
 import type { ConnectorSummary, ImportBatch } from '../schemas/data';
+import type { ConnectorCatalog } from './connector-catalog';
 import { createProgressChannels } from './progress-channels';
 
 /** The pipeline context without the actor (set per request). */
 export type BaseContext = Omit<PipelineContext, 'actor'>;
 
 /** A connector as the admin UI lists it: its columns (no personal data flagged away) and facts. */
-export function connectorSummary(connector: Connector): ConnectorSummary {
+export function connectorSummary(
+  connector: Connector,
+  kind: ConnectorSummary['kind'] = 'code',
+): ConnectorSummary {
   return {
     id: connector.name,
+    kind,
     label: connector.title.ja,
     source: connector.source,
     version: connector.version,
@@ -45,20 +50,24 @@ function toBatch(batch: StoredBatch): ImportBatch {
 const phaseTotal = 1000;
 
 /**
- * File imports on `@mimamori/pipeline`'s `importFile` (all-or-nothing), with progress published
- * under the request's `progressId` (and the batch id once stored) for `GET /imports/{id}/events`.
+ * File imports on `@mimamori/pipeline`'s `importFile` (all-or-nothing), through code connectors
+ * and mapped sources alike, with progress published under the request's `progressId` (and the
+ * batch id once stored) for `GET /imports/{id}/events`.
  */
-export function createImportService(
-  ctx: BaseContext,
-  connectors: ReadonlyMap<string, Connector>,
-): ImportService {
+export function createImportService(ctx: BaseContext, catalog: ConnectorCatalog): ImportService {
   const channels = createProgressChannels();
-  const summaries = [...connectors.values()].map(connectorSummary);
+  const codeSummaries = [...catalog.code.values()].map((c) => connectorSummary(c));
   const { db }: { db: Db } = ctx;
   return {
-    connectors: () => summaries,
+    async connectors() {
+      const all = await catalog.all();
+      const mapped = [...all.values()]
+        .filter((c) => !catalog.code.has(c.name))
+        .map((c) => connectorSummary(c, 'mapped'));
+      return [...codeSummaries, ...mapped];
+    },
     async run(input) {
-      const connector = connectors.get(input.connector);
+      const connector = (await catalog.all()).get(input.connector);
       if (connector === undefined) return undefined;
       const progressId = input.progressId ?? randomUUID();
       const channel = channels.open(progressId);

@@ -5,11 +5,15 @@ import type { Db } from '@mimamori/db';
 import { createDbDeps } from '../db-deps';
 import type { ApiDeps } from '../deps';
 import { createBackgroundJobs } from './background-jobs';
+import { createCaseworkService } from './casework-service';
+import { createConnectorCatalog } from './connector-catalog';
 import { casesFromDirectory, createEngineService, type CaseSource } from './engine-service';
 import { createImportService } from './import-service';
+import { createInventoryService } from './inventory-service';
 import { createLinkageService } from './linkage-service';
 import { createPreviewService } from './preview-service';
 import { createRunService } from './run-service';
+import { createSourceService } from './source-service';
 
 /** The repository's `rules/` folder (the demo rule set and its cases). */
 export const defaultRulesDir = resolve(
@@ -20,6 +24,7 @@ export const defaultRulesDir = resolve(
 /** What {@link createProductionDeps} needs: the database and the pipeline's configuration. */
 export interface ProductionOptions {
   db: Db;
+  /** The connector packages; mapped sources saved in the database join them per request. */
   connectors: ReadonlyMap<string, Connector>;
   /** Keyed pseudonym of a resident number (the key never leaves configuration). */
   pseudonymize: (residentNumber: string) => string;
@@ -58,6 +63,7 @@ export function createProductionDeps(options: ProductionOptions): ProductionDeps
     asOf: options.asOf,
     ageRange: options.ageRange,
   };
+  const catalog = createConnectorCatalog(db, options.connectors);
   return {
     ...base,
     engine: createEngineService(
@@ -65,8 +71,11 @@ export function createProductionDeps(options: ProductionOptions): ProductionDeps
     ),
     preview: createPreviewService(db, base.ruleSets),
     runs: createRunService(db, base.runs, { asOf: options.asOf, jobs }),
-    imports: createImportService(ctx, options.connectors),
+    imports: createImportService(ctx, catalog),
     linkage: createLinkageService(ctx),
+    casework: createCaseworkService(db),
+    sources: createSourceService(db, catalog),
+    inventory: createInventoryService(db, catalog),
     settle: () => jobs.settle(),
   };
 }

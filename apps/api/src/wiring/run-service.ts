@@ -6,6 +6,7 @@ import {
   getCurrentVersion,
   getDataVersion,
   insertResults,
+  listRuleSets,
   listVersions,
   type Db,
 } from '@mimamori/db';
@@ -44,7 +45,7 @@ async function versionToJudge(
  */
 export function createRunService(
   db: Db,
-  reader: Omit<RunService, 'start'>,
+  reader: Omit<RunService, 'start' | 'startScheduled'>,
   options: { asOf: string; jobs: BackgroundJobs },
 ): RunService {
   const progress = new Map<string, number>();
@@ -52,7 +53,7 @@ export function createRunService(
   async function execute(
     runId: string,
     version: { version: number; ruleSet: RuleSet },
-    by: string,
+    by: string | null,
   ) {
     try {
       const scorer = createScorer(version.ruleSet);
@@ -65,7 +66,7 @@ export function createRunService(
         await completeRun(trx, runId, { ...counts, ruleSetVersion: version.version });
         await appendAudit(trx, {
           actorId: by,
-          actorRole: 'family_center',
+          actorRole: by === null ? 'scheduler' : 'family_center',
           action: 'run.complete',
           targetType: 'judgement_run',
           targetId: runId,
@@ -85,20 +86,40 @@ export function createRunService(
     }
   }
 
+  async function begin(
+    version: { id: string; version: number; ruleSet: RuleSet },
+    by: string | null,
+    scheduleId: string | null,
+  ) {
+    const run = await createRun(db, {
+      ruleSetVersionId: version.id,
+      dataVersion: await getDataVersion(db),
+      asOf: options.asOf,
+      startedBy: by,
+      scheduleId,
+    });
+    progress.set(run.id, 0.1);
+    return { id: run.id, done: execute(run.id, version, by) };
+  }
+
   return {
     ...reader,
     async start(input, by) {
       const version = await versionToJudge(db, input.ruleSetId, input.version);
       if (version === undefined) return undefined;
-      const run = await createRun(db, {
-        ruleSetVersionId: version.id,
-        dataVersion: await getDataVersion(db),
-        asOf: options.asOf,
-        startedBy: by,
-      });
-      progress.set(run.id, 0.1);
-      options.jobs.add(`run ${run.id}`, execute(run.id, version, by));
+      const run = await begin(version, by, null);
+      options.jobs.add(`run ${run.id}`, run.done);
       return { id: run.id };
+    },
+    async startScheduled(scheduleId) {
+      // The published rule set (a municipality runs one; the first published when several).
+      const published = (await listRuleSets(db)).find((r) => r.currentVersionId !== null);
+      const version = published && (await versionToJudge(db, published.id, undefined));
+      if (version === undefined)
+        throw new ApiError(409, 'no_published_rule_set', 'No rule set is published.');
+      const run = await begin(version, null, scheduleId);
+      await run.done;
+      return run.id;
     },
     async get(id) {
       // Progress first: it is dropped only after the run's final state is committed.

@@ -7,6 +7,7 @@ import {
   createPasswordHasher,
   createProductionDeps,
   createServer,
+  startCaseworkTimers,
   type Role,
   type ServerOptions,
 } from '@mimamori/api';
@@ -160,19 +161,34 @@ export const serveCommand = defineCommand({
         asOf,
         ageRange: runtime.ctx.ageRange,
       });
-      const fallback = await adminHandler(io);
-      const server = createServer({
-        app: createApp(deps),
-        port,
-        host,
-        ...(fallback === undefined ? {} : { fallback }),
+      // Scheduled judgement runs and the daily retention purge; every instance may run them
+      // (schedule_locks lets each slot fire once).
+      const timers = await startCaseworkTimers({
+        db,
+        runs: deps.runs,
+        onError(error) {
+          const code = (error as { code?: unknown } | null)?.code;
+          io.stderr.write(`serve: background job failed: ${typeof code === 'string' ? code : 'error'}\n`);
+        },
       });
-      const signal = waitForSignal();
-      const { url } = await server.listen();
-      io.stdout.write(`listening on ${url}\n`);
-      io.stderr.write(`serve: stopping on ${await signal}\n`);
-      await server.close();
-      await deps.settle();
+      try {
+        const fallback = await adminHandler(io);
+        const server = createServer({
+          app: createApp(deps),
+          port,
+          host,
+          ...(fallback === undefined ? {} : { fallback }),
+        });
+        const signal = waitForSignal();
+        const { url } = await server.listen();
+        io.stdout.write(`listening on ${url}\n`);
+        io.stderr.write(`serve: stopping on ${await signal}\n`);
+        timers.stop();
+        await server.close();
+        await deps.settle();
+      } finally {
+        timers.stop();
+      }
       return 0;
     } finally {
       await runtime.close();

@@ -107,7 +107,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('child_facts_pk', ['child_id', 'source'])
     .execute();
-  await db.schema.createIndex('child_facts_source_idx').on('child_facts').column('source').execute();
+  await db.schema
+    .createIndex('child_facts_source_idx')
+    .on('child_facts')
+    .column('source')
+    .execute();
 
   await db.schema
     .createTable('counters')

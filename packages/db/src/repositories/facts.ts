@@ -76,7 +76,11 @@ export async function replaceSourceFacts(
       data_version: dataVersion,
       updated_at: updatedAt,
     }));
-    await bulkInsert(trx, 'child_facts', inKeyOrder(values, (r) => r.child_id));
+    await bulkInsert(
+      trx,
+      'child_facts',
+      inKeyOrder(values, (r) => r.child_id),
+    );
   });
 }
 
@@ -141,7 +145,9 @@ export async function* readAllChildFacts(
   const pageSize = options.pageSize ?? 5_000;
   let after: string | null = null;
   for (;;) {
-    let query = db.selectFrom('children').select(['id', 'sex', 'age', 'school', 'grade', 'nursery']);
+    let query = db
+      .selectFrom('children')
+      .select(['id', 'sex', 'age', 'school', 'grade', 'nursery']);
     if (after !== null) query = query.where('id', '>', after);
     const rows = await query.orderBy('id').limit(pageSize).execute();
     if (rows.length === 0) return;
@@ -169,7 +175,12 @@ export async function getChildFacts(db: Db, childId: string): Promise<ChildWithF
 export async function setChildrenContext(
   db: Db,
   keys: readonly ('school' | 'grade' | 'nursery')[],
-  rows: readonly { id: string; school?: string | null; grade?: number | null; nursery?: string | null }[],
+  rows: readonly {
+    id: string;
+    school?: string | null;
+    grade?: number | null;
+    nursery?: string | null;
+  }[],
 ): Promise<void> {
   if (keys.length === 0) return;
   const updatedAt = nowIso();
@@ -193,16 +204,24 @@ export async function setChildrenContext(
       created_at: updatedAt,
       updated_at: updatedAt,
     }));
-    await bulkInsert(trx, 'children', inKeyOrder(values, (r) => r.id), {
-      key: ['id'],
-      update: [...keys, 'updated_at'],
-    });
+    await bulkInsert(
+      trx,
+      'children',
+      inKeyOrder(values, (r) => r.id),
+      {
+        key: ['id'],
+        update: [...keys, 'updated_at'],
+      },
+    );
   });
 }
 
 /** Children profiles (no facts) by id, for merging roster updates with their context. */
 export async function readChildProfiles(db: Db): Promise<Map<string, ChildProfile>> {
-  const rows = await db.selectFrom('children').select(['id', 'sex', 'age', 'school', 'grade', 'nursery']).execute();
+  const rows = await db
+    .selectFrom('children')
+    .select(['id', 'sex', 'age', 'school', 'grade', 'nursery'])
+    .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 

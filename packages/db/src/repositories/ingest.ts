@@ -142,10 +142,15 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
         created_at: createdAt,
         updated_at: createdAt,
       }));
-      await bulkInsert(trx, 'children', inKeyOrder(children, (c) => c.id), {
-        key: ['id'],
-        update: ['sex', 'age', 'school', 'grade', 'nursery', 'updated_at'],
-      });
+      await bulkInsert(
+        trx,
+        'children',
+        inKeyOrder(children, (c) => c.id),
+        {
+          key: ['id'],
+          update: ['sex', 'age', 'school', 'grade', 'nursery', 'updated_at'],
+        },
+      );
       const persons = input.persons ?? [];
       if (persons.length > 0) await incrementCounter(trx, rosterCounter);
       const personRows = inKeyOrder(persons.map(personRow), (p) => p.child_id);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { identitySchema, type Identity } from '@mimamori/records';
 import type { Db } from '../database';
 import { fromJson } from '../json-column';
@@ -115,6 +116,8 @@ export async function listReviewQueue(
       'i.identity_key',
     ])
     .where('r.link_status', 'in', ['ambiguous', 'unmatched'])
+    // Repeats the partial index's predicate literally so SQLite uses source_records_review_idx.
+    .where(sql.ref('r.link_status'), '<>', sql.lit('linked'))
     .orderBy('r.batch_id')
     .orderBy('r.seq')
     .limit(options.limit ?? 100)

@@ -63,132 +63,105 @@ export function readFactValue(column: FactColumn | undefined, row: number): unkn
   }
 }
 
-type Kind = 'empty' | FactColumn['kind'];
+/** Value types seen in one fact, as bits (undefined and null leave no trace). */
+const numberSeen = 1;
+const booleanSeen = 2;
+const stringSeen = 4;
+const otherSeen = 8;
 
-/** Accumulates one column row by row, widening to `values` when a value does not fit the kind. */
-interface ColumnBuilder {
-  set(row: number, value: unknown): void;
-  finish(): FactColumn;
-}
-
-function kindOf(value: unknown): Kind {
+function seenBit(value: unknown): number {
   switch (typeof value) {
     case 'number':
-      return 'number';
+      return numberSeen;
     case 'boolean':
-      return 'boolean';
+      return booleanSeen;
     case 'string':
-      return 'code';
+      return stringSeen;
+    case 'undefined':
+      return 0;
     default:
-      return 'values';
+      return value === null ? 0 : otherSeen;
   }
 }
 
-function createColumnBuilder(count: number): ColumnBuilder {
-  let kind: Kind = 'empty';
-  let numbers = new Float64Array(0);
-  let states: Uint8Array | undefined;
-  let codes8 = new Uint8Array(0);
-  let codes32 = new Int32Array(0);
-  const dictionary: string[] = [];
-  const codeOf = new Map<string, number>();
-  let values: unknown[] = [];
-  /** Rows holding null while the kind is still unknown. */
-  const pendingNulls: number[] = [];
+/** One column being filled: a single object shape so the fill loops stay monomorphic. */
+interface Target {
+  readonly kind: FactColumn['kind'];
+  readonly numbers: Float64Array;
+  states: Uint8Array | undefined;
+  readonly codes8: Uint8Array;
+  readonly codes32: Int32Array;
+  readonly dictionary: string[];
+  readonly codeOf: Map<string, number>;
+  readonly values: unknown[];
+}
 
-  function current(): FactColumn {
-    switch (kind) {
-      case 'number':
-        return { kind, values: numbers, states };
-      case 'boolean':
-        return { kind, codes: codes8 };
-      case 'values':
-        return { kind, values };
-      default:
-        return { kind: 'code', codes: codes32, dictionary };
-    }
+const none = {
+  numbers: new Float64Array(0),
+  codes8: new Uint8Array(0),
+  codes32: new Int32Array(0),
+};
+
+/** Allocates the narrowest column that holds every value seen exactly. */
+function createTarget(seen: number, count: number): Target {
+  const base = { ...none, states: undefined, dictionary: [], codeOf: new Map(), values: [] };
+  switch (seen) {
+    case numberSeen:
+      return { ...base, kind: 'number', numbers: new Float64Array(count).fill(Number.NaN) };
+    case booleanSeen:
+      return { ...base, kind: 'boolean', codes8: new Uint8Array(count) };
+    case stringSeen:
+    case 0: // only missing and null values: an empty dictionary keeps them apart
+      return { ...base, kind: 'code', codes32: new Int32Array(count) };
+    default:
+      return { ...base, kind: 'values', values: Array.from({ length: count }) };
   }
+}
 
-  function start(next: Kind): void {
-    kind = next;
-    if (next === 'number') numbers = new Float64Array(count).fill(Number.NaN);
-    else if (next === 'boolean') codes8 = new Uint8Array(count);
-    else if (next === 'code') codes32 = new Int32Array(count);
-    else values = new Array<unknown>(count).fill(undefined);
-    for (const row of pendingNulls) setNull(row);
-    pendingNulls.length = 0;
-  }
-
-  function widen(): void {
-    const before = current();
-    const all = new Array<unknown>(count);
-    for (let row = 0; row < count; row += 1) all[row] = readFactValue(before, row);
-    kind = 'values';
-    values = all;
-  }
-
-  function setNull(row: number): void {
-    if (kind === 'number') {
-      states ??= new Uint8Array(count);
-      states[row] = NULL;
-    } else if (kind === 'boolean') codes8[row] = NULL;
-    else if (kind === 'code') codes32[row] = NULL;
-    else values[row] = null;
-  }
-
-  function set(row: number, value: unknown): void {
-    if (value === undefined) {
-      // Rows start out missing; an explicit undefined after another value (same row) resets it.
-      if (kind !== 'empty') setMissing(row);
+function write(target: Target, row: number, value: unknown): void {
+  switch (target.kind) {
+    case 'number':
+      if (typeof value === 'number') {
+        target.numbers[row] = value;
+        if (value !== value) (target.states ??= new Uint8Array(target.numbers.length))[row] = NAN;
+      } else if (value === null) {
+        (target.states ??= new Uint8Array(target.numbers.length))[row] = NULL;
+      }
       return;
-    }
-    if (value === null) {
-      if (kind === 'empty') pendingNulls.push(row);
-      else setNull(row);
+    case 'boolean':
+      target.codes8[row] =
+        value === true ? 3 : value === false ? 2 : value === null ? NULL : MISSING;
       return;
-    }
-    const valueKind = kindOf(value);
-    if (kind === 'empty') start(valueKind);
-    else if (kind !== valueKind && kind !== 'values') widen();
-    switch (kind) {
-      case 'number':
-        numbers[row] = value as number;
-        if (value !== value) (states ??= new Uint8Array(count))[row] = NAN;
-        else if (states) states[row] = MISSING;
-        return;
-      case 'boolean':
-        codes8[row] = value === true ? 3 : 2;
-        return;
-      case 'code': {
-        let code = codeOf.get(value as string);
-        if (code === undefined) {
-          code = dictionary.length + 2;
-          dictionary.push(value as string);
-          codeOf.set(value as string, code);
-        }
-        codes32[row] = code;
+    case 'code': {
+      if (typeof value !== 'string') {
+        target.codes32[row] = value === null ? NULL : MISSING;
         return;
       }
-      default:
-        values[row] = value;
+      let code = target.codeOf.get(value);
+      if (code === undefined) {
+        code = target.dictionary.length + 2;
+        target.dictionary.push(value);
+        target.codeOf.set(value, code);
+      }
+      target.codes32[row] = code;
+      return;
     }
+    default:
+      target.values[row] = value;
   }
+}
 
-  function setMissing(row: number): void {
-    if (kind === 'number') {
-      numbers[row] = Number.NaN;
-      if (states) states[row] = MISSING;
-    } else if (kind === 'boolean') codes8[row] = MISSING;
-    else if (kind === 'code') codes32[row] = MISSING;
-    else values[row] = undefined;
+function finish(target: Target): FactColumn {
+  switch (target.kind) {
+    case 'number':
+      return { kind: 'number', values: target.numbers, states: target.states };
+    case 'boolean':
+      return { kind: 'boolean', codes: target.codes8 };
+    case 'code':
+      return { kind: 'code', codes: target.codes32, dictionary: target.dictionary };
+    default:
+      return { kind: 'values', values: target.values };
   }
-
-  function finish(): FactColumn {
-    if (kind === 'empty') start('code');
-    return current();
-  }
-
-  return { set, finish };
 }
 
 /** Options for {@link createFactTable}. */
@@ -211,32 +184,59 @@ export function createFactTable(
   options: FactTableOptions = {},
 ): FactTable {
   const count = records.length;
-  const builders = new Map<string, ColumnBuilder>();
-  const only = options.facts ? new Set(options.facts) : undefined;
-  for (const id of options.facts ?? []) builders.set(id, createColumnBuilder(count));
+  const ids: string[] = [...(options.facts ?? [])];
+  const indexOf = new Map(ids.map((id, i) => [id, i] as const));
+  const addNew = options.facts === undefined;
+  const seen: number[] = ids.map(() => 0);
   const cachedKeys: string[] = [];
-  const cachedBuilders: (ColumnBuilder | undefined)[] = [];
-  for (let row = 0; row < count; row += 1) {
-    const facts = records[row] as Facts;
+  const cachedIndex: number[] = [];
+  // for…in also lists inherited enumerable keys; a plain record has none unless Object.prototype
+  // itself was given some, so the (costly) own-key check is only made when it could matter.
+  let prototypeEnumerable = false;
+  for (const key in Object.prototype) prototypeEnumerable ||= key !== '';
+
+  /** Calls `visit(column index, value, row)` for every fact of a record that gets a column. */
+  function eachFact(
+    facts: Facts,
+    row: number,
+    visit: (index: number, value: unknown, row: number) => void,
+  ): void {
+    const proto: unknown = Object.getPrototypeOf(facts);
+    const plain = proto === null || (proto === Object.prototype && !prototypeEnumerable);
     let j = 0;
     for (const key in facts) {
-      if (!Object.hasOwn(facts, key)) continue;
-      let builder: ColumnBuilder | undefined;
-      if (cachedKeys[j] === key) builder = cachedBuilders[j];
+      if (!plain && !Object.hasOwn(facts, key)) continue;
+      let index: number;
+      if (cachedKeys[j] === key) index = cachedIndex[j] as number;
       else {
-        builder = builders.get(key);
-        if (builder === undefined && only === undefined) {
-          builder = createColumnBuilder(count);
-          builders.set(key, builder);
+        index = indexOf.get(key) ?? -1;
+        if (index < 0 && addNew) {
+          index = ids.length;
+          ids.push(key);
+          seen.push(0);
+          indexOf.set(key, index);
         }
         cachedKeys[j] = key;
-        cachedBuilders[j] = builder;
+        cachedIndex[j] = index;
       }
-      builder?.set(row, facts[key]);
+      if (index >= 0) visit(index, facts[key], row);
       j += 1;
     }
   }
-  return finishTable(count, builders);
+
+  // Two passes: which value types each fact holds (so each column is allocated once, in its
+  // narrowest kind), then the values themselves.
+  // (The visitors are made once, outside the loops: a closure per row would cost more than the row.)
+  const noteType = (index: number, value: unknown): void => {
+    seen[index] = (seen[index] as number) | seenBit(value);
+  };
+  for (let row = 0; row < count; row += 1) eachFact(records[row] as Facts, row, noteType);
+  const targets = seen.map((bits) => createTarget(bits, count));
+  const fill = (index: number, value: unknown, row: number): void => {
+    write(targets[index] as Target, row, value);
+  };
+  for (let row = 0; row < count; row += 1) eachFact(records[row] as Facts, row, fill);
+  return { count, columns: new Map(ids.map((id, i) => [id, finish(targets[i] as Target)])) };
 }
 
 /**
@@ -246,18 +246,15 @@ export function createFactTable(
  * const table = factTableFromColumns({ count: 2, columns: { 'school.absenceDays': [3, 42] } });
  */
 export function factTableFromColumns(facts: FactColumns): FactTable {
-  const builders = new Map<string, ColumnBuilder>();
-  for (const [id, column] of Object.entries(facts.columns)) {
-    const builder = createColumnBuilder(facts.count);
-    const n = Math.min(facts.count, column.length);
-    for (let row = 0; row < n; row += 1) builder.set(row, column[row]);
-    builders.set(id, builder);
-  }
-  return finishTable(facts.count, builders);
-}
-
-function finishTable(count: number, builders: ReadonlyMap<string, ColumnBuilder>): FactTable {
+  const { count } = facts;
   const columns = new Map<string, FactColumn>();
-  for (const [id, builder] of builders) columns.set(id, builder.finish());
+  for (const [id, values] of Object.entries(facts.columns)) {
+    const n = Math.min(count, values.length);
+    let bits = 0;
+    for (let row = 0; row < n; row += 1) bits |= seenBit(values[row]);
+    const target = createTarget(bits, count);
+    for (let row = 0; row < n; row += 1) write(target, row, values[row]);
+    columns.set(id, finish(target));
+  }
   return { count, columns };
 }

@@ -27,7 +27,8 @@ function countKeys(node: PlanNode, counts: Map<PlanNode | string, number>): void
   if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
   // A shared subtree is counted once: its children are evaluated once per block anyway.
   if (key !== undefined && (counts.get(key) as number) > 1) return;
-  if (node.kind === 'all' || node.kind === 'any') for (const c of node.children) countKeys(c, counts);
+  if (node.kind === 'all' || node.kind === 'any')
+    for (const c of node.children) countKeys(c, counts);
   else if (node.kind === 'not') countKeys(node.child, counts);
   else if (node.kind === 'condition') countKeys(node.target, counts);
 }

@@ -22,8 +22,8 @@ export interface PointsOut {
 
 /** Adds rules' masks block by block; `blockDone` writes the block's points and levels. */
 export interface Accumulator {
-  addRule(rule: number, start: number, end: number, mask: Int32Array): void;
-  blockDone(start: number, end: number): void;
+  readonly addRule: (rule: number, start: number, end: number, mask: Int32Array) => void;
+  readonly blockDone: (start: number, end: number) => void;
 }
 
 /**
@@ -45,7 +45,14 @@ export function createAccumulator(
   const blockPoints = new Float64Array(typeCount * blockSize);
   const blockOutside = new Float64Array(typeCount * blockSize);
   const atZero = Int8Array.from(tables, (table) => levelIndex(table, 0));
+  /** Rows of the current block where some rule fired (the only rows `blockDone` visits). */
+  const touched = new Int32Array((blockSize + 31) >>> 5);
   let outsideUsed = false;
+  // Every child starts at the level zero points reach (usually none); fired rows overwrite it.
+  if (atZero.every((level) => level === atZero[0])) levels.fill(atZero[0] ?? -1);
+  else
+    for (let slot = 0; slot < levels.length; slot += 1)
+      levels[slot] = atZero[slot % typeCount] as number;
 
   function addRule(r: number, start: number, end: number, mask: Int32Array): void {
     const base = (typeOf[r] as number) * blockSize;
@@ -57,6 +64,7 @@ export function createAccumulator(
     const words = (end - start + 31) >>> 5;
     for (let w = 0; w < words; w += 1) {
       let bits = mask[w] as number;
+      touched[w] = (touched[w] as number) | bits;
       while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;
@@ -70,28 +78,37 @@ export function createAccumulator(
   }
 
   function blockDone(start: number, end: number): void {
-    const n = end - start;
+    const words = (end - start + 31) >>> 5;
     for (let t = 0; t < typeCount; t += 1) {
       const base = t * blockSize;
-      const table = tables[t] as LevelTable;
-      const zero = atZero[t] as number;
-      for (let j = 0, slot = start * typeCount + t; j < n; j += 1, slot += typeCount) {
-        const sum = blockPoints[base + j] as number;
-        if (sum === 0) {
-          levels[slot] = zero;
-          continue;
+      const { minPoints } = tables[t] as LevelTable;
+      const top = minPoints.length - 1;
+      for (let w = 0; w < words; w += 1) {
+        let bits = touched[w] as number;
+        while (bits !== 0) {
+          const low = bits & -bits;
+          bits ^= low;
+          const j = (w << 5) + 31 - Math.clz32(low);
+          const slot = (start + j) * typeCount + t;
+          const sum = blockPoints[base + j] as number;
+          if (sum !== 0) {
+            blockPoints[base + j] = 0;
+            points[slot] = sum;
+            // As levelIndex: the highest level whose minPoints the sum reaches.
+            let level = top;
+            while (level >= 0 && !(sum >= (minPoints[level] as number))) level -= 1;
+            levels[slot] = level;
+          }
+          if (!outsideUsed) continue;
+          const outsideSum = blockOutside[base + j] as number;
+          if (outsideSum !== 0) {
+            blockOutside[base + j] = 0;
+            outside[slot] = outsideSum;
+          }
         }
-        points[slot] = sum;
-        levels[slot] = levelIndex(table, sum);
-      }
-      if (!outsideUsed) continue;
-      for (let j = 0, slot = start * typeCount + t; j < n; j += 1, slot += typeCount) {
-        const sum = blockOutside[base + j] as number;
-        if (sum !== 0) outside[slot] = sum;
       }
     }
-    blockPoints.fill(0);
-    if (outsideUsed) blockOutside.fill(0);
+    touched.fill(0, 0, words);
     outsideUsed = false;
   }
 

@@ -82,7 +82,7 @@ export interface Scorer extends CompiledRuleSet {
  *
  * @example
  * const scorer = createScorer(ruleSet);
- * scorer.score({ 'school.absenceDays': 42 }).bullying_absence; // { points: 7, level: 'watch', … }
+ * scorer.score({ 'school.absenceDays': 42 }).bullying_absence; // { points: 7, level: null, … }
  */
 export function createScorer(ruleSet: RuleSet): Scorer {
   const compiledSet = compileRuleSet(ruleSet);

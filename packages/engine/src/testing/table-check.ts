@@ -47,7 +47,10 @@ export function checkTable(
     const table = fired[i] ?? [];
     const row = compiled.fired(facts).map((plan) => plan.index);
     const events = table.map((r) => compiled.rules[r]?.event);
-    if (JSON.stringify(table) !== JSON.stringify(row) || eventKeys(events) !== eventKeys(expected.events)) {
+    if (
+      JSON.stringify(table) !== JSON.stringify(row) ||
+      eventKeys(events) !== eventKeys(expected.events)
+    ) {
       return `row ${i} of ${rows.length}: table fired ${JSON.stringify(table)}, row path ${JSON.stringify(row)}, json-rules-engine ${JSON.stringify(expected.events)}`;
     }
   }

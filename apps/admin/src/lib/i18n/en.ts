@@ -1,7 +1,9 @@
 /** English messages: must have exactly the keys of `ja` (TypeScript checks it). */
+import { enSources } from './en-sources';
 import type { MessageKey } from './ja';
 
 export const en: Record<MessageKey, string> = {
+  ...enSources,
   'app.name': 'Mimamori',
   'app.subtitle': 'Child data linkage: administration',
   'app.skip': 'Skip to content',
@@ -363,8 +365,6 @@ export const en: Record<MessageKey, string> = {
   'audit.to': 'To date',
   'audit.show': 'Show',
 
-  'pending.cases': 'Case management (child info sheets, records, decisions) is coming soon.',
-  'pending.kpi': 'The KPI dashboard (children connected to support, etc.) is coming soon.',
   // Casework (issue 7)
   'case.status.watch': 'Continued watch',
   'case.status.preventive_support': 'Preventive support',

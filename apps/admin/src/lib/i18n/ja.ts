@@ -1,5 +1,8 @@
 /** Japanese messages: the source dictionary. Placeholders are `{name}`. */
+import { jaSources } from './ja-sources';
+
 export const ja = {
+  ...jaSources,
   'app.name': 'みまもり',
   'app.subtitle': 'こどもデータ連携 管理画面',
   'app.skip': '本文へ移動',
@@ -359,8 +362,6 @@ export const ja = {
   'audit.to': '終了日',
   'audit.show': '表示',
 
-  'pending.cases': 'ケース管理（こども情報管理シート・記録・決定）の画面は準備中です。',
-  'pending.kpi': 'KPI（支援につながった人数など）の画面は準備中です。',
   // Casework (issue 7)
   'case.status.watch': '見守り継続',
   'case.status.preventive_support': '予防的支援',

@@ -83,15 +83,7 @@ export type Mapping = {
 
 /** Types inference can see in a sample column. */
 export type InferredType =
-  | 'integer'
-  | 'decimal'
-  | 'date'
-  | 'boolean'
-  | 'code'
-  | 'kana'
-  | 'identifier'
-  | 'text'
-  | 'empty';
+  'integer' | 'decimal' | 'date' | 'boolean' | 'code' | 'kana' | 'identifier' | 'text' | 'empty';
 
 export type IdentityCandidate = { field: IdentityField; confidence: number };
 
@@ -116,28 +108,50 @@ export type MappingProblem = { path: string; code?: string; message: string; mes
 export const linkageStatuses = ['linked', 'ambiguous', 'unmatched'] as const;
 export type LinkageStatus = (typeof linkageStatuses)[number];
 
-/** One sample row as it would be stored: fact values, and which personal fields it carries. */
+/** A problem reading one cell of the sample (never its value). */
+export type SampleIssue = { line: number; column: number; code: string; field?: string };
+
+/**
+ * One sample row as it would be stored: fact values and context, and which personal fields it
+ * carries (names only). `linkage` is null when the row could not be read.
+ */
 export type PreviewRow = {
   line: number;
   facts: Record<string, unknown>;
+  context?: Record<string, unknown>;
   personalFields: string[];
-  linkage: { status: LinkageStatus | (string & {}); method?: string };
+  linkage: { status: LinkageStatus | (string & {}); method?: string; confidence?: number } | null;
+  issues?: SampleIssue[];
 };
 
-/** `POST /api/sources/infer`. */
+/** How the sample was read. */
+export type SampleInfo = {
+  format?: string;
+  encoding?: string;
+  delimiter?: string;
+  headerRow?: number;
+  rows?: number;
+};
+
+/** `POST /api/sources/infer` (multipart `file`, optional `name`, optional edited `mapping`). */
 export type InferResult = {
   mapping: Mapping;
   columns: ColumnInference[];
   problems: MappingProblem[];
-  preview: { rows: PreviewRow[] };
+  sample?: SampleInfo;
+  preview: { rows: PreviewRow[]; fileIssues?: SampleIssue[]; linkage?: Record<string, number> };
 };
 
-/** `GET /api/sources`: a saved mapped source (extra fields are tolerated). */
+/** `GET /api/sources`: a mapped source with every saved version. */
 export type SourceSummary = {
   name: string;
-  version: string | number;
-  title?: Label | string;
-  source?: string;
-  createdAt?: string;
-  createdBy?: string;
+  title: Label | null;
+  current: number | null;
+  versions: {
+    version: number;
+    status: string;
+    createdBy: string | null;
+    createdAt: string;
+    facts: string[];
+  }[];
 };
