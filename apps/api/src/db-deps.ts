@@ -13,14 +13,7 @@ import type { ApiDeps } from './deps';
 /** The parts of {@link ApiDeps} that `@mimamori/db` alone provides. */
 export type DbDeps = Pick<
   ApiDeps,
-  | 'users'
-  | 'sessions'
-  | 'loginAttempts'
-  | 'audit'
-  | 'children'
-  | 'personal'
-  | 'ruleSets'
-  | 'gaiji'
+  'users' | 'sessions' | 'loginAttempts' | 'audit' | 'children' | 'personal' | 'ruleSets' | 'gaiji'
 > & { runs: Omit<ApiDeps['runs'], 'start' | 'startScheduled'> };
 
 /**

@@ -140,7 +140,9 @@ export function zodProblemFields(error: ZodError): ProblemField[] {
 /** Something another package threw with a known `code` (DbError, EngineError, …). */
 function packageErrorStatus(
   error: Error,
-): { status: ContentfulStatusCode; code: string; detail?: string; errors?: ProblemField[] } | undefined {
+):
+  | { status: ContentfulStatusCode; code: string; detail?: string; errors?: ProblemField[] }
+  | undefined {
   const code: unknown = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return undefined;
   const status = packageCodes[code];

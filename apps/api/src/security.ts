@@ -83,7 +83,10 @@ export function bodyLimits(): MiddlewareHandler<ApiEnv> {
   };
 }
 
-/** Security headers: CSP `default-src 'self'`, no framing, nosniff, no referrer leaks. */
+/**
+ * Security headers: CSP `default-src 'self'`, no framing, nosniff, no referrer leaks. A page that
+ * sets its own, stricter policy (the API reference, the printable inventory) keeps it.
+ */
 export function securityHeaders(): MiddlewareHandler<ApiEnv> {
   return secureHeaders({
     contentSecurityPolicy: {
@@ -100,6 +103,7 @@ export function securityHeaders(): MiddlewareHandler<ApiEnv> {
     crossOriginResourcePolicy: 'same-origin',
     crossOriginOpenerPolicy: 'same-origin',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    overwrite: false,
   });
 }
 

@@ -2,7 +2,7 @@ import {
   appendAudit,
   listBatches,
   readLinkedRecords,
-  readRecordsWithIdentity,
+  readLinkInputs,
   updateRecordLinks,
   type Db,
   type RecordLinkUpdate,
@@ -46,15 +46,14 @@ export async function relinkAll(ctx: PipelineContext): Promise<LinkageReport> {
     const linker = await loadLinker(trx);
     const report = emptyReport();
     const updates: RecordLinkUpdate[] = [];
-    for await (const page of readRecordsWithIdentity(trx, { linkedOnly: false })) {
+    for await (const page of readLinkInputs(trx)) {
       for (const r of page) {
-        if (r.kind === 'person' || r.identity === null) continue;
         const record = {
-          kind: r.kind,
-          line: r.line,
+          kind: 'observation' as const,
+          line: 1,
           identity: r.identity,
-          context: r.context,
-          facts: r.facts,
+          context: {},
+          facts: {},
         };
         const key = linker.key(record);
         const input = toRecordInput(record, linker.link(record, key), report, key);
@@ -73,8 +72,11 @@ export async function relinkAll(ctx: PipelineContext): Promise<LinkageReport> {
         }
       }
     }
-    await updateRecordLinks(trx, updates);
-    await deriveAllChildFacts(trx);
+    // Facts follow links: when no link changed, the derived facts are already right.
+    if (updates.length > 0) {
+      await updateRecordLinks(trx, updates);
+      await deriveAllChildFacts(trx);
+    }
     await appendAudit(trx, {
       actorId: ctx.actor?.id ?? null,
       actorRole: ctx.actor?.role ?? 'system',

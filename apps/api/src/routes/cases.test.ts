@@ -65,7 +65,11 @@ describeEachDatabase('cases, decisions, overrides, dashboard, schedules and rete
     const decided = await t.call(
       'POST',
       `/api/cases/${caseId}/decisions`,
-      as('center1', { status: 'preventive_support', reason: '面談の結果', decidedOn: '2026-04-15' }),
+      as('center1', {
+        status: 'preventive_support',
+        reason: '面談の結果',
+        decidedOn: '2026-04-15',
+      }),
     );
     expect(decided.status).toBe(201);
     expect(await decided.json()).toMatchObject({
@@ -82,9 +86,11 @@ describeEachDatabase('cases, decisions, overrides, dashboard, schedules and rete
       }),
     );
     expect(meeting.status).toBe(201);
-    const history = (await (
-      await t.call('GET', `/api/cases/${caseId}`, as('center1'))
-    ).json()) as { status: string; events: Json[]; sheets: Json[] };
+    const history = (await (await t.call('GET', `/api/cases/${caseId}`, as('center1'))).json()) as {
+      status: string;
+      events: Json[];
+      sheets: Json[];
+    };
     expect(history.status).toBe('preventive_support');
     expect(history.events.map((e) => e.kind)).toEqual(
       expect.arrayContaining(['decision', 'meeting']),
@@ -124,9 +130,7 @@ describeEachDatabase('cases, decisions, overrides, dashboard, schedules and rete
   });
 
   it('shows the funnel and KPIs the database holds', async () => {
-    const dashboard = (await (
-      await t.call('GET', '/api/kpi/dashboard', as('admin1'))
-    ).json()) as {
+    const dashboard = (await (await t.call('GET', '/api/kpi/dashboard', as('admin1'))).json()) as {
       runId: string;
       funnel: Json;
       kpis: Json;
@@ -188,12 +192,12 @@ describeEachDatabase('cases, decisions, overrides, dashboard, schedules and rete
       retentionDays: 1825,
       tombstones: [],
     });
-    expect(
-      (await t.call('PUT', '/api/retention', as('admin1', { retentionDays: 0 }))).status,
-    ).toBe(400);
-    expect(
-      (await t.call('PUT', '/api/retention', as('admin1', { retentionDays: 1 }))).status,
-    ).toBe(204);
+    expect((await t.call('PUT', '/api/retention', as('admin1', { retentionDays: 0 }))).status).toBe(
+      400,
+    );
+    expect((await t.call('PUT', '/api/retention', as('admin1', { retentionDays: 1 }))).status).toBe(
+      204,
+    );
     const closed = await t.call(
       'POST',
       `/api/cases/${caseId}/decisions`,
@@ -205,9 +209,9 @@ describeEachDatabase('cases, decisions, overrides, dashboard, schedules and rete
     // Cases close at the database's time; sessions follow the app's clock: sign in again.
     clock = new Date(Date.now() + 3 * 86_400_000);
     for (const name of ['admin1', 'center1']) cookie[name] = await t.login(name);
-    const purged = (await (
-      await t.call('POST', '/api/retention/purge', as('admin1'))
-    ).json()) as { purged: Json[] };
+    const purged = (await (await t.call('POST', '/api/retention/purge', as('admin1'))).json()) as {
+      purged: Json[];
+    };
     expect(purged.purged.map((p) => p.childId)).toEqual([t.seed.children.flaggedS1]);
     const after = (await (await t.call('GET', '/api/retention', as('admin1'))).json()) as {
       tombstones: Json[];

@@ -111,7 +111,9 @@ const read = defineRoute(center, {
 function statusesOf(text: string | undefined): CaseStatus[] {
   if (text === undefined || text === '') return [];
   const parts = text.split(',').filter((s) => s !== '');
-  const known = parts.filter((s): s is CaseStatus => (caseStatuses as readonly string[]).includes(s));
+  const known = parts.filter((s): s is CaseStatus =>
+    (caseStatuses as readonly string[]).includes(s),
+  );
   if (known.length !== parts.length) {
     throw new ApiError(400, 'validation_failed', 'Unknown case status.', {
       errors: [{ path: '/status', message: `expected any of ${caseStatuses.join(', ')}` }],

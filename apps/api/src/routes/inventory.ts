@@ -39,7 +39,10 @@ const document = defineRoute(everyone, {
 /** A CSP for the printable page: no scripts, only its own inline stylesheet (by hash). */
 function documentPolicy(html: string): string {
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
-    (m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`,
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}'`,
   );
   return [
     "default-src 'none'",
@@ -86,10 +89,8 @@ export function inventoryRoutes(ctx: AppContext) {
         });
       }
       const html = renderInventoryHtml(built);
-      return c.body(html, 200, {
-        ...headers,
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': documentPolicy(html),
-      });
+      // Set on the context (not the response) so the app's default policy leaves it alone.
+      c.header('content-security-policy', documentPolicy(html));
+      return c.body(html, 200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
     });
 }

@@ -4,7 +4,13 @@ import { defineRoute } from '../access';
 import { audit } from '../audit';
 import { createRouter, type AppContext } from '../context';
 import { ApiError } from '../problem';
-import { idParamSchema, idSchema, jsonBody, jsonResponse, problemResponses } from '../schemas/common';
+import {
+  idParamSchema,
+  idSchema,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+} from '../schemas/common';
 import {
   changeScheduleSchema,
   createScheduleSchema,

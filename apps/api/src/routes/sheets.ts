@@ -102,9 +102,11 @@ export function sheetRoutes(ctx: AppContext) {
     .openapi(flagged, async function listFlagged(c) {
       const { runId } = c.req.valid('param');
       const { school } = c.req.valid('query');
-      if (!(await casework.runExists(runId)))
-        throw new ApiError(404, 'not_found', 'No such run.');
-      const list = await casework.listFlaggedChildren(runId, school === undefined ? {} : { school });
+      if (!(await casework.runExists(runId))) throw new ApiError(404, 'not_found', 'No such run.');
+      const list = await casework.listFlaggedChildren(
+        runId,
+        school === undefined ? {} : { school },
+      );
       return c.json(list, 200);
     })
     .openapi(list, async function listSheets(c) {

@@ -15,7 +15,11 @@ import { safeFileName } from './imports';
 
 const tags = ['sources'];
 const it = { roles: ['it'] } as const;
-const invalid = { 409: problemResponses[400], 413: problemResponses[400], 422: problemResponses[400] };
+const invalid = {
+  409: problemResponses[400],
+  413: problemResponses[400],
+  422: problemResponses[400],
+};
 
 const infer = defineRoute(it, {
   method: 'post',

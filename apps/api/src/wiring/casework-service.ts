@@ -83,7 +83,9 @@ const functions = {
 type BoundToDb<F> = F extends (db: Db, ...args: infer A) => infer R ? (...args: A) => R : never;
 
 /** Casework (issue 7) bound to one database: sheets, cases, overrides, KPIs, schedules, exports. */
-export type CaseworkService = { readonly [K in keyof typeof functions]: BoundToDb<(typeof functions)[K]> };
+export type CaseworkService = {
+  readonly [K in keyof typeof functions]: BoundToDb<(typeof functions)[K]>;
+};
 
 /**
  * Binds every casework function the API uses to `db`, so routes stay thin wrappers and tests

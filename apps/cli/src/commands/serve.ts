@@ -168,7 +168,9 @@ export const serveCommand = defineCommand({
         runs: deps.runs,
         onError(error) {
           const code = (error as { code?: unknown } | null)?.code;
-          io.stderr.write(`serve: background job failed: ${typeof code === 'string' ? code : 'error'}\n`);
+          io.stderr.write(
+            `serve: background job failed: ${typeof code === 'string' ? code : 'error'}\n`,
+          );
         },
       });
       try {

@@ -39,9 +39,7 @@ describeEachDatabase('mapped sources', (getDb) => {
     expect(
       await setMappedSourceStatus(db, { name: 'childrens-hall', version: 2, status: 'retired' }),
     ).toBe(true);
-    expect(
-      (await listCurrentMappedSources(db)).map((s) => [s.name, s.version, s.status]),
-    ).toEqual([
+    expect((await listCurrentMappedSources(db)).map((s) => [s.name, s.version, s.status])).toEqual([
       ['childrens-hall', 1, 'active'],
       ['library', 1, 'active'],
     ]);

@@ -41,3 +41,45 @@ export async function* readRecordsWithIdentity(
     after = last.id;
   }
 }
+
+/** What re-linkage needs of a non-roster record: its current link and the identity it carried. */
+export interface LinkInput {
+  id: string;
+  childId: string | null;
+  linkStatus: string;
+  linkMethod: string | null;
+  identity: Identity;
+}
+
+/**
+ * Iterates non-roster records with their identities (no facts), one page at a time by id:
+ * the lean read behind `mimamori link`.
+ * @example for await (const page of readLinkInputs(db)) relink(page);
+ */
+export async function* readLinkInputs(
+  db: Db,
+  options: { pageSize?: number } = {},
+): AsyncGenerator<LinkInput[]> {
+  const pageSize = options.pageSize ?? 20_000;
+  let after: string | null = null;
+  for (;;) {
+    let query = db
+      .selectFrom('source_records as r')
+      .innerJoin('record_identities as i', 'i.record_id', 'r.id')
+      .select(['r.id', 'r.child_id', 'r.link_status', 'r.link_method', 'i.identity_json'])
+      .where('r.kind', '=', 'observation');
+    if (after !== null) query = query.where('r.id', '>', after);
+    const rows = await query.orderBy('r.id').limit(pageSize).execute();
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({
+      id: row.id,
+      childId: row.child_id,
+      linkStatus: row.link_status,
+      linkMethod: row.link_method,
+      identity: fromJson(identitySchema, row.identity_json, 'record_identities.identity_json'),
+    }));
+    const last = rows[rows.length - 1];
+    if (rows.length < pageSize || last === undefined) return;
+    after = last.id;
+  }
+}

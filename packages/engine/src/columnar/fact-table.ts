@@ -63,104 +63,129 @@ export function readFactValue(column: FactColumn | undefined, row: number): unkn
   }
 }
 
-/** Value types seen in one fact, as bits (undefined and null leave no trace). */
-const numberSeen = 1;
-const booleanSeen = 2;
-const stringSeen = 4;
-const otherSeen = 8;
-
-function seenBit(value: unknown): number {
-  switch (typeof value) {
-    case 'number':
-      return numberSeen;
-    case 'boolean':
-      return booleanSeen;
-    case 'string':
-      return stringSeen;
-    case 'undefined':
-      return 0;
-    default:
-      return value === null ? 0 : otherSeen;
-  }
-}
-
-/** One column being filled: a single object shape so the fill loops stay monomorphic. */
-interface Target {
-  readonly kind: FactColumn['kind'];
-  readonly numbers: Float64Array;
+/**
+ * One column being filled, row by row. A single object shape (so the fill loop stays
+ * monomorphic); it starts without a kind, takes the kind of its first value, and widens to plain
+ * values if a later value does not fit.
+ */
+interface Builder {
+  kind: 'empty' | FactColumn['kind'];
+  readonly count: number;
+  numbers: Float64Array;
   states: Uint8Array | undefined;
-  readonly codes8: Uint8Array;
-  readonly codes32: Int32Array;
+  codes8: Uint8Array;
+  codes32: Int32Array;
   readonly dictionary: string[];
   readonly codeOf: Map<string, number>;
-  readonly values: unknown[];
+  values: unknown[];
+  /** Rows holding null while the kind is still unknown. */
+  readonly pendingNulls: number[];
 }
 
-const none = {
-  numbers: new Float64Array(0),
-  codes8: new Uint8Array(0),
-  codes32: new Int32Array(0),
-};
-
-/** Allocates the narrowest column that holds every value seen exactly. */
-function createTarget(seen: number, count: number): Target {
-  const base = { ...none, states: undefined, dictionary: [], codeOf: new Map(), values: [] };
-  switch (seen) {
-    case numberSeen:
-      return { ...base, kind: 'number', numbers: new Float64Array(count).fill(Number.NaN) };
-    case booleanSeen:
-      return { ...base, kind: 'boolean', codes8: new Uint8Array(count) };
-    case stringSeen:
-    case 0: // only missing and null values: an empty dictionary keeps them apart
-      return { ...base, kind: 'code', codes32: new Int32Array(count) };
-    default:
-      return { ...base, kind: 'values', values: Array.from({ length: count }) };
-  }
+function createBuilder(count: number): Builder {
+  return {
+    kind: 'empty',
+    count,
+    numbers: new Float64Array(0),
+    states: undefined,
+    codes8: new Uint8Array(0),
+    codes32: new Int32Array(0),
+    dictionary: [],
+    codeOf: new Map(),
+    values: [],
+    pendingNulls: [],
+  };
 }
 
-function write(target: Target, row: number, value: unknown): void {
-  switch (target.kind) {
+/** Sets row `row` (rows start out missing, so undefined needs no write). Hot path first. */
+function put(b: Builder, row: number, value: unknown): void {
+  switch (typeof value) {
     case 'number':
-      if (typeof value === 'number') {
-        target.numbers[row] = value;
-        if (value !== value) (target.states ??= new Uint8Array(target.numbers.length))[row] = NAN;
-      } else if (value === null) {
-        (target.states ??= new Uint8Array(target.numbers.length))[row] = NULL;
-      }
+      if (b.kind !== 'number') break;
+      b.numbers[row] = value;
+      if (value !== value) (b.states ??= new Uint8Array(b.count))[row] = NAN;
       return;
     case 'boolean':
-      target.codes8[row] =
-        value === true ? 3 : value === false ? 2 : value === null ? NULL : MISSING;
+      if (b.kind !== 'boolean') break;
+      b.codes8[row] = value ? 3 : 2;
       return;
-    case 'code': {
-      if (typeof value !== 'string') {
-        target.codes32[row] = value === null ? NULL : MISSING;
-        return;
-      }
-      let code = target.codeOf.get(value);
+    case 'string': {
+      if (b.kind !== 'code') break;
+      let code = b.codeOf.get(value);
       if (code === undefined) {
-        code = target.dictionary.length + 2;
-        target.dictionary.push(value);
-        target.codeOf.set(value, code);
+        code = b.dictionary.length + 2;
+        b.dictionary.push(value);
+        b.codeOf.set(value, code);
       }
-      target.codes32[row] = code;
+      b.codes32[row] = code;
       return;
     }
+    case 'undefined':
+      return;
     default:
-      target.values[row] = value;
+      if (value === null) {
+        putNull(b, row);
+        return;
+      }
+  }
+  if (b.kind === 'values') b.values[row] = value;
+  else if (b.kind === 'empty') {
+    start(b, kindOf(value));
+    put(b, row, value);
+  } else {
+    widen(b);
+    b.values[row] = value;
   }
 }
 
-function finish(target: Target): FactColumn {
-  switch (target.kind) {
+function kindOf(value: unknown): FactColumn['kind'] {
+  const type = typeof value;
+  return type === 'number'
+    ? 'number'
+    : type === 'boolean'
+      ? 'boolean'
+      : type === 'string'
+        ? 'code'
+        : 'values';
+}
+
+function start(b: Builder, kind: FactColumn['kind']): void {
+  b.kind = kind;
+  if (kind === 'number') b.numbers = new Float64Array(b.count).fill(Number.NaN);
+  else if (kind === 'boolean') b.codes8 = new Uint8Array(b.count);
+  else if (kind === 'code') b.codes32 = new Int32Array(b.count);
+  else b.values = Array.from({ length: b.count });
+  for (const row of b.pendingNulls) putNull(b, row);
+  b.pendingNulls.length = 0;
+}
+
+function putNull(b: Builder, row: number): void {
+  if (b.kind === 'number') (b.states ??= new Uint8Array(b.count))[row] = NULL;
+  else if (b.kind === 'boolean') b.codes8[row] = NULL;
+  else if (b.kind === 'code') b.codes32[row] = NULL;
+  else if (b.kind === 'values') b.values[row] = null;
+  else b.pendingNulls.push(row);
+}
+
+/** Rewrites the column as plain values (a value of another type arrived). */
+function widen(b: Builder): void {
+  const before = finish(b);
+  b.values = Array.from({ length: b.count }, (_, row) => readFactValue(before, row));
+  b.kind = 'values';
+}
+
+function finish(b: Builder): FactColumn {
+  // Only missing and null values: a code column with an empty dictionary keeps them apart.
+  if (b.kind === 'empty') start(b, 'code');
+  switch (b.kind) {
     case 'number':
-      return { kind: 'number', values: target.numbers, states: target.states };
+      return { kind: 'number', values: b.numbers, states: b.states };
     case 'boolean':
-      return { kind: 'boolean', codes: target.codes8 };
-    case 'code':
-      return { kind: 'code', codes: target.codes32, dictionary: target.dictionary };
+      return { kind: 'boolean', codes: b.codes8 };
+    case 'values':
+      return { kind: 'values', values: b.values };
     default:
-      return { kind: 'values', values: target.values };
+      return { kind: 'code', codes: b.codes32, dictionary: b.dictionary };
   }
 }
 
@@ -185,22 +210,17 @@ export function createFactTable(
 ): FactTable {
   const count = records.length;
   const ids: string[] = [...(options.facts ?? [])];
+  const builders = ids.map(() => createBuilder(count));
   const indexOf = new Map(ids.map((id, i) => [id, i] as const));
   const addNew = options.facts === undefined;
-  const seen: number[] = ids.map(() => 0);
   const cachedKeys: string[] = [];
   const cachedIndex: number[] = [];
   // for…in also lists inherited enumerable keys; a plain record has none unless Object.prototype
   // itself was given some, so the (costly) own-key check is only made when it could matter.
   let prototypeEnumerable = false;
   for (const key in Object.prototype) prototypeEnumerable ||= key !== '';
-
-  /** Calls `visit(column index, value, row)` for every fact of a record that gets a column. */
-  function eachFact(
-    facts: Facts,
-    row: number,
-    visit: (index: number, value: unknown, row: number) => void,
-  ): void {
+  for (let row = 0; row < count; row += 1) {
+    const facts = records[row] as Facts;
     const proto: unknown = Object.getPrototypeOf(facts);
     const plain = proto === null || (proto === Object.prototype && !prototypeEnumerable);
     let j = 0;
@@ -213,30 +233,17 @@ export function createFactTable(
         if (index < 0 && addNew) {
           index = ids.length;
           ids.push(key);
-          seen.push(0);
+          builders.push(createBuilder(count));
           indexOf.set(key, index);
         }
         cachedKeys[j] = key;
         cachedIndex[j] = index;
       }
-      if (index >= 0) visit(index, facts[key], row);
+      if (index >= 0) put(builders[index] as Builder, row, facts[key]);
       j += 1;
     }
   }
-
-  // Two passes: which value types each fact holds (so each column is allocated once, in its
-  // narrowest kind), then the values themselves.
-  // (The visitors are made once, outside the loops: a closure per row would cost more than the row.)
-  const noteType = (index: number, value: unknown): void => {
-    seen[index] = (seen[index] as number) | seenBit(value);
-  };
-  for (let row = 0; row < count; row += 1) eachFact(records[row] as Facts, row, noteType);
-  const targets = seen.map((bits) => createTarget(bits, count));
-  const fill = (index: number, value: unknown, row: number): void => {
-    write(targets[index] as Target, row, value);
-  };
-  for (let row = 0; row < count; row += 1) eachFact(records[row] as Facts, row, fill);
-  return { count, columns: new Map(ids.map((id, i) => [id, finish(targets[i] as Target)])) };
+  return { count, columns: new Map(ids.map((id, i) => [id, finish(builders[i] as Builder)])) };
 }
 
 /**
@@ -249,12 +256,10 @@ export function factTableFromColumns(facts: FactColumns): FactTable {
   const { count } = facts;
   const columns = new Map<string, FactColumn>();
   for (const [id, values] of Object.entries(facts.columns)) {
+    const builder = createBuilder(count);
     const n = Math.min(count, values.length);
-    let bits = 0;
-    for (let row = 0; row < n; row += 1) bits |= seenBit(values[row]);
-    const target = createTarget(bits, count);
-    for (let row = 0; row < n; row += 1) write(target, row, values[row]);
-    columns.set(id, finish(target));
+    for (let row = 0; row < n; row += 1) put(builder, row, values[row]);
+    columns.set(id, finish(builder));
   }
   return { count, columns };
 }

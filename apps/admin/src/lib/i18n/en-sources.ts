@@ -173,7 +173,11 @@ export const enSources: Record<keyof typeof jaSources, string> = {
   'inventory.unusedCount':
     '{n} items are used by no rule (consider whether they are needed: data minimisation).',
 
-  'publish.undeclaredPurpose':
+  'publish.error.tests_failed':
+    'Some rule test cases fail, so this cannot be published. Run the tests to see the differences.',
+  'publish.error.invalid_rule_set': 'The draft does not validate, so it cannot be published.',
+  'publish.failedCase': 'Test case "{name}" fails.',
+  'publish.error.undeclared_purpose':
     'A rule uses an item whose purpose of use, legal basis or retention is not declared, so this cannot be published. Declare it on the source registration page, then publish again.',
   'publish.undeclaredInventory': 'See the data inventory',
   'publish.undeclaredSources': 'Open source registration',

@@ -170,7 +170,11 @@ export const jaSources = {
   'inventory.unusedCount':
     '判定に使っていない項目が{n}件あります（データ最小化のため、取得の要否をご検討ください）。',
 
-  'publish.undeclaredPurpose':
+  'publish.error.tests_failed':
+    'ルールのテストに失敗したケースがあるため、公開できません。「テストを実行」で期待との差を確認してください。',
+  'publish.error.invalid_rule_set': '検証で問題が見つかったため公開できません。',
+  'publish.failedCase': 'テストケース「{name}」が失敗しました。',
+  'publish.error.undeclared_purpose':
     '利用目的・法的根拠・保存期間が宣言されていない項目をルールが使っているため、公開できません。ソース登録の画面で宣言してから、もう一度公開してください。',
   'publish.undeclaredInventory': 'データ項目一覧を確認する',
   'publish.undeclaredSources': 'ソース登録を開く',
