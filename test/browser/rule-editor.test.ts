@@ -87,10 +87,14 @@ describe('story 1: rule editor', () => {
     await picker.selectOption({ label: '過去3年の転居回数（回）' });
     // Operators are offered by the fact's type (a number here).
     const operator = leaf.getByTestId('operator-select');
-    await operator.selectOption('lessThanInclusive');
-    expect(await operator.locator('option').allTextContents()).not.toHaveLength(0);
+    const offered = (await operator.locator('option').allTextContents()).map((o) => o.trim());
+    expect(offered).toEqual(expect.arrayContaining(['以上', '以下', '未満']));
+    expect(offered).not.toContain('いずれかに該当');
+    await operator.selectOption({ label: '以下' });
+    // A number fact takes a number, shown with its unit.
     const value = leaf.getByTestId('value-input');
     expect(await value.getAttribute('type')).toBe('number');
+    expect(await leaf.locator('.unit').textContent()).toBe('回');
     await value.fill('9');
     await expect.poll(() => page.getByTestId('draft-status').textContent()).toMatch(/未保存/);
   });
@@ -102,7 +106,7 @@ describe('story 1: rule editor', () => {
     await points.fill(String(pointsBefore + 1));
     await expect
       .poll(() => page.getByTestId('rule-item').filter({ hasText: reweightedRule }).textContent())
-      .toContain(String(pointsBefore + 1));
+      .toContain(`${pointsBefore + 1}点`);
   });
 
   it('lowers a threshold with the number input beside its slider', async () => {
@@ -202,20 +206,20 @@ describe('story 1: rule editor', () => {
     const changed = diff.getByTestId('diff-changed');
     const captions = await changed.locator('caption').allTextContents();
     expect(captions.map((c) => c.trim()).sort()).toEqual([narrowedRule, reweightedRule].sort());
-    const reweighted = changed.filter({ hasText: reweightedRule });
-    expect(await reweighted.textContent()).toContain(String(pointsBefore + 1));
-    expect(await changed.filter({ hasText: narrowedRule }).textContent()).toContain(
-      'lessThanInclusive',
-    );
+    const reweighted = changed.filter({ hasText: reweightedRule }).locator('tbody tr');
+    expect(await reweighted.count()).toBe(1);
+    const points = (await reweighted.locator('td').allTextContents()).map((c) => c.trim());
+    expect(points.slice(1)).toEqual([String(pointsBefore), String(pointsBefore + 1)]);
+    // Ids or labels: the added condition names its fact and operator, the threshold its level.
+    const narrowed = (await changed.filter({ hasText: narrowedRule }).textContent()) ?? '';
+    expect(narrowed).toMatch(/movesLast3Years|転居/);
+    expect(narrowed).toMatch(/lessThanInclusive|以下/);
     const threshold = diff.getByTestId('diff-thresholds').locator('tbody tr');
     expect(await threshold.count()).toBe(1);
     const cells = (await threshold.locator('td').allTextContents()).map((c) => c.trim());
-    expect(cells).toEqual([
-      loweredType,
-      'watch',
-      String(thresholdBefore),
-      String(thresholdBefore - 2),
-    ]);
+    expect(cells[0]).toMatch(/^(poverty|貧困)$/);
+    expect(cells[1]).toMatch(/^(watch|見守り)$/);
+    expect(cells.slice(2)).toEqual([String(thresholdBefore), String(thresholdBefore - 2)]);
     // Readable, not raw JSON: no braces of a serialized document anywhere in the diff.
     expect(await diff.textContent()).not.toContain('"rules"');
   });

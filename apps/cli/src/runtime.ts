@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { Connector } from '@mimamori/connector-kit';
 import { createDatabase, migrateToLatest, type Database } from '@mimamori/db';
 import { createPseudonymizer } from '@mimamori/identity';
-import { discoverConnectors, loadPseudonymKey, type PipelineContext } from '@mimamori/pipeline';
+import {
+  discoverConnectors,
+  loadMappedConnectors,
+  loadPseudonymKey,
+  mergeConnectors,
+  type PipelineContext,
+} from '@mimamori/pipeline';
 import type { CommandIo } from './command';
 
 /** The repository root (connectors are discovered under it). */
@@ -34,7 +40,11 @@ export async function openRuntime(
   await migrateToLatest(database.db);
   const key = loadPseudonymKey(io.env, join(dataDir(io), 'pseudonym.key'));
   const pseudonymize = createPseudonymizer(key);
-  const connectors = await discoverConnectors(repoRoot);
+  // Code connectors under connectors/* plus the mapped sources saved in the database.
+  const connectors = mergeConnectors(
+    await discoverConnectors(repoRoot),
+    (await loadMappedConnectors(database.db)).connectors,
+  );
   return {
     database,
     connectors,

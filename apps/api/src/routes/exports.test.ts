@@ -100,6 +100,10 @@ describeEachDatabase('exports (CSV CP932 / UTF-8 BOM / XLSX), audited', (getDb) 
     expect(new Set(exports.map((e) => e.action))).toEqual(
       new Set(['export.sheets', 'export.flagged', 'export.disclosure']),
     );
+    const disclosures = exports.filter((e) => e.action === 'export.disclosure');
+    expect(disclosures.map((e) => e.details.format)).toEqual(
+      expect.arrayContaining(['xlsx', 'json']),
+    );
     const teacher = exports.find((e) => e.actorId === t.users.teacher.id);
     expect(teacher).toMatchObject({ action: 'export.sheets', details: { school: 'S0' } });
     expect(JSON.stringify(exports)).not.toContain('見守りを継続する');

@@ -119,12 +119,9 @@ export function exportRoutes(ctx: AppContext) {
     .openapi(disclosure, async function exportDisclosure(c) {
       const { childId } = c.req.valid('param');
       const { format } = c.req.valid('query');
-      const exported = await casework.exportDisclosure({
-        childId,
-        format: format === 'json' ? 'csv-utf8-bom' : format,
-        actor: actorOf(c),
-      });
-      if (format === 'json') return c.json({ ...exported.json }, 200);
+      if (format === 'json')
+        return c.json({ ...(await casework.disclosureJson({ childId, actor: actorOf(c) })) }, 200);
+      const exported = await casework.exportDisclosure({ childId, format, actor: actorOf(c) });
       return download(c, exported.file);
     });
 }

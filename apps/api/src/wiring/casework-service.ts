@@ -1,5 +1,6 @@
 import {
   addSchedule,
+  collectDisclosure,
   changeSchedule,
   compareRuns,
   computeFunnel,
@@ -31,8 +32,10 @@ import {
   setRetentionDays,
   shareSheet,
   updateSheetNotes,
+  type Actor,
+  type Disclosure,
 } from '@mimamori/casework';
-import { getRun, listCaseEventsWithCase, listRuns, type Db } from '@mimamori/db';
+import { appendAudit, getRun, listCaseEventsWithCase, listRuns, type Db } from '@mimamori/db';
 
 /** The `@mimamori/casework` functions the routes call, each taking the database first. */
 const functions = {
@@ -69,6 +72,20 @@ const functions = {
   listTombstones,
   purgeExpired,
   listCaseEventsWithCase,
+  /** Everything held about a child as JSON, audited like the file exports (`export.disclosure`). */
+  async disclosureJson(db: Db, input: { childId: string; actor: Actor }): Promise<Disclosure> {
+    const json = await collectDisclosure(db, input.childId);
+    await appendAudit(db, {
+      actorId: input.actor.id,
+      actorRole: input.actor.role ?? null,
+      action: 'export.disclosure',
+      targetType: 'child',
+      targetId: input.childId,
+      ip: input.actor.ip ?? null,
+      details: { format: 'json' },
+    });
+    return json;
+  },
   /** True when the run exists (routes answer 404 before listing). */
   async runExists(db: Db, runId: string): Promise<boolean> {
     return (await getRun(db, runId)) !== undefined;

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { Db } from '../database';
-import { inTransaction } from '../transaction';
 import { fromJson, toJson } from '../json-column';
 import { nowIso } from '../now-iso';
 
@@ -13,7 +12,9 @@ export async function incrementCounter(db: Db, name: string): Promise<number> {
   const row = await db
     .insertInto('counters')
     .values({ name, value: 1 })
-    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+    .onConflict((oc) =>
+      oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })),
+    )
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);
