@@ -21,14 +21,12 @@ export interface DemoCredential {
 export interface DemoServer {
   baseURL: string;
   credentials: Record<DemoRole, DemoCredential>;
-  /** Everything the server wrote to stderr so far (for failure messages). */
-  log(): string;
   stop(): Promise<void>;
 }
 
-/** The demo village's reference date: the browser tests regenerate its files with it. */
-export const demoAsOf = '2026-04-01';
-/** The demo village's size and seed (apps/cli/src/commands/serve.ts). */
+/** The reference date the server is started with (MIMAMORI_AS_OF). */
+const demoAsOf = '2026-04-01';
+/** The demo village's size and seed (apps/cli/src/commands/serve.ts) and reference date. */
 export const demoVillage = { children: 600, seed: 1, asOf: demoAsOf } as const;
 
 const testKey = 'browser-test-pseudonym-key-0123456789abcdef';
@@ -135,7 +133,6 @@ export async function startDemoServer(): Promise<DemoServer> {
     return {
       baseURL,
       credentials: found as Record<DemoRole, DemoCredential>,
-      log: () => stderr,
       stop,
     };
   } catch (error) {

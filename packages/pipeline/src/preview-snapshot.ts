@@ -1,7 +1,9 @@
 import { readAllChildFacts, type Db } from '@mimamori/db';
 import {
   createScorer,
+  factTableFromColumns,
   type FactColumns,
+  type FactTable,
   type LevelOverrides,
   type RuleSet,
   type ScoreTable,
@@ -30,6 +32,8 @@ export interface PreviewSnapshot {
   readonly key: string;
   readonly children: ChildContextColumns;
   readonly facts: FactColumns;
+  /** The same facts as a typed fact table, built once: every what-if scores over it. */
+  readonly table: FactTable;
   readonly ruleSet: RuleSet;
   readonly scorer: Scorer;
   /** The published rule set with its own thresholds. */
@@ -112,11 +116,13 @@ export async function buildPreviewSnapshot(
 ): Promise<PreviewSnapshot> {
   const { children, facts } = await readFactColumns(db);
   const scorer = createScorer(ruleSet);
-  const baseline = scorer.scoreColumns(facts);
+  const table = factTableFromColumns(facts);
+  const baseline = scorer.scoreTable(table);
   return {
     key,
     children,
     facts,
+    table,
     ruleSet,
     scorer,
     baseline,

@@ -84,7 +84,7 @@ describeEachDatabase('what-if preview', (getDb) => {
     );
     expect(outcome.result.ruleHits.every((h) => h.before === h.after)).toBe(true);
     expect(outcome.result.enteredTotal).toBeGreaterThan(0);
-    expect(outcome.result.entered[0]?.reasons.join()).toMatch(/基準 6→3点/);
+    expect(outcome.result.entered[0]?.reasons.join()).toMatch(/基準 10→3点/);
     expectConsistent(outcome.result, children);
   });
 

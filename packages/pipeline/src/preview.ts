@@ -77,7 +77,7 @@ function afterSide(
   if (!loaded.ok) return { errors: loaded.errors };
   const scorer = createScorer(loaded.ruleSet);
   const options = input.levels === undefined ? {} : { levels: input.levels };
-  const table = scorer.scoreColumns(snapshot.facts, options);
+  const table = scorer.scoreTable(snapshot.table, options);
   return {
     ruleSet: loaded.ruleSet,
     table,
