@@ -13,6 +13,7 @@ export default tseslint.config(
       '.tmp/**',
       'apps/admin/**',
       'test/artifacts/**',
+      '**/zz-*',
     ],
   },
   js.configs.recommended,
@@ -25,7 +26,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
       // Interface methods are async by contract; an implementation without await is fine.
       '@typescript-eslint/require-await': 'off',
@@ -44,4 +48,8 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['scripts/**/*.mjs', 'apps/cli/bin/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
 );

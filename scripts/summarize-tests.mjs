@@ -4,7 +4,9 @@ import { readFileSync, existsSync } from 'node:fs';
 const file = process.argv[2];
 if (!file || !existsSync(file)) {
   console.log('0 passed, 1 failed');
-  console.error(`summarize-tests: no vitest report at ${file ?? '(none)'}: the test run did not start`);
+  console.error(
+    `summarize-tests: no vitest report at ${file ?? '(none)'}: the test run did not start`,
+  );
   process.exit(1);
 }
 const report = JSON.parse(readFileSync(file, 'utf8'));

@@ -54,7 +54,8 @@ describe('variant table', () => {
   // Needs Debian's unicode-data (installed by `scripts/bootstrap.sh --test`): fails, never skips.
   it('regenerates the committed table byte for byte', () => {
     expect(
-      existsSync(`${unihan}/Unihan_Variants.txt.bz2`) || existsSync(`${unihan}/Unihan_Variants.txt`),
+      existsSync(`${unihan}/Unihan_Variants.txt.bz2`) ||
+        existsSync(`${unihan}/Unihan_Variants.txt`),
       'apt-get install -y unicode-data',
     ).toBe(true);
     const committed = readFileSync(

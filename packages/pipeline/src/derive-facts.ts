@@ -27,7 +27,9 @@ export async function loadChildren(db: Db): Promise<Map<string, ChildWithFacts>>
 }
 
 /** Merges linked records' facts and context per child, later records winning. */
-export function mergeLinked(records: Iterable<Pick<RecordInput, 'linkStatus' | 'childId' | 'facts' | 'context'>>): {
+export function mergeLinked(
+  records: Iterable<Pick<RecordInput, 'linkStatus' | 'childId' | 'facts' | 'context'>>,
+): {
   facts: Map<string, ChildFacts>;
   context: Map<string, RecordContext>;
   owned: Set<ContextKey>;
@@ -64,7 +66,12 @@ export async function writeSourceSnapshot(
   await setChildrenContext(
     db,
     [...merged.owned],
-    [...merged.context].map(([id, c]) => ({ id, school: c.school ?? null, grade: c.grade ?? null, nursery: c.nursery ?? null })),
+    [...merged.context].map(([id, c]) => ({
+      id,
+      school: c.school ?? null,
+      grade: c.grade ?? null,
+      nursery: c.nursery ?? null,
+    })),
   );
 }
 

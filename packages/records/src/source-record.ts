@@ -15,7 +15,10 @@ export const identitySchema = z.object({
   /** フリガナ as written (may be half-width). */
   kana: z.string().optional(),
   /** 生年月日 as ISO date `YYYY-MM-DD` (parsed from 和暦 by the connector). */
-  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  birthDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** 性別: 1 male, 2 female (住基 coding). */
   sex: z.union([z.literal(1), z.literal(2)]).optional(),
   /** 続柄 as written. */
