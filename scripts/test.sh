@@ -12,6 +12,6 @@ pnpm format:check >&2
 pnpm lint >&2
 pnpm typecheck >&2
 rm -f .tmp/vitest.json
-pnpm test --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=$?
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=$?
 node scripts/summarize-tests.mjs .tmp/vitest.json || status=1
 exit "$status"

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, seriousA11yViolations } from '../support/browser';
 import { login, startDemoServer, type DemoServer } from '../support/server';
 
@@ -33,6 +33,10 @@ let browser: Browser;
 let center: Page;
 let teacher: Page;
 let runId = '';
+let flaggedCount = 0;
+let secondRunId = '';
+/** Uncaught errors in either page since the last test (a crashed page render shows up here). */
+const pageErrors: string[] = [];
 let chosen: { supported: Chosen; watched: Chosen; elsewhere: Chosen };
 
 beforeAll(async () => {
@@ -40,6 +44,12 @@ beforeAll(async () => {
   browser = await launchBrowser();
   center = await newPage(browser, server.baseURL);
   teacher = await newPage(browser, server.baseURL);
+  for (const page of [center, teacher])
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+});
+
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
 });
 
 afterAll(async () => {
@@ -109,7 +119,10 @@ async function fillAndShare(child: Chosen): Promise<void> {
 }
 
 async function decide(child: Chosen, status: 'preventive_support' | 'watch', reason: string) {
-  const row = center.getByTestId('cases-table').locator('tbody tr').filter({ hasText: child.childId });
+  const row = center
+    .getByTestId('cases-table')
+    .locator('tbody tr')
+    .filter({ hasText: child.childId });
   await row.getByTestId('open-decision').click();
   const dialog = center.getByTestId('decision-dialog');
   await dialog.getByTestId(`decision-status-${status}`).check();
@@ -131,34 +144,31 @@ async function chartValues(testid: string): Promise<Map<string, number>> {
       ((await rows.nth(i).locator('th').textContent()) ?? '').trim(),
       digits(await rows.nth(i).locator('td').textContent()),
     );
-  const bars = await chart.locator('rect').evaluateAll((rects) =>
-    rects.map((r) => Number(r.getAttribute('data-value'))),
-  );
+  const bars = await chart
+    .locator('rect')
+    .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('data-value'))));
   expect(bars).toEqual([...values.values()]);
   return values;
 }
 
 describe('issue 7: the village year, from flag to support', () => {
-  it('the center starts a judgement run from /runs and it flags children', async () => {
+  it("the demo's judgement run is done and has flagged children", async () => {
     await login(center, server, 'family_center');
     await center.getByTestId('nav-runs').click();
     await center.waitForURL('**/runs');
-    await center.getByTestId('run-rule-set').selectOption('demo');
-    const started = center.waitForResponse(
-      (r) => r.url().endsWith('/api/runs') && r.request().method() === 'POST',
-    );
-    await center.getByTestId('start-run').click();
-    const response = await started;
-    expect(response.status()).toBe(202);
-    runId = ((await response.json()) as { id: string }).id;
-    await center.waitForURL(`**/runs/${runId}`);
-    await expect.poll(() => center.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('完了');
+    const runs = await getJson<{ id: string; status: string }[]>(center, '/api/runs');
+    expect(runs.map((r) => r.status)).toEqual(['done']);
+    runId = runs[0]!.id;
+    const rows = center.getByTestId('runs-table').locator('tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('完了');
   });
 
   it('opens the flagged work list: as many children as the run flagged', async () => {
     const run = await getJson<{ counts?: { flagged?: number } }>(center, `/api/runs/${runId}`);
     const flagged = run.counts?.flagged ?? 0;
     expect(flagged).toBeGreaterThan(2);
+    flaggedCount = flagged;
     await center.getByTestId('nav-cases').click();
     await center.waitForURL('**/cases');
     await center.locator('#cases-run').selectOption(runId);
@@ -174,7 +184,9 @@ describe('issue 7: the village year, from flag to support', () => {
     ))
       children.push({ childId: cells[0] ?? '', school: cells[1] ?? '' });
     const atSchool = children.filter((c) => c.school === teacherSchool);
-    const elsewhere = children.find((c) => /^[EJ]\d+$/.test(c.school) && c.school !== teacherSchool);
+    const elsewhere = children.find(
+      (c) => /^[EJ]\d+$/.test(c.school) && c.school !== teacherSchool,
+    );
     expect(atSchool.length).toBeGreaterThanOrEqual(2);
     expect(elsewhere).toBeDefined();
     chosen = { supported: atSchool[0]!, watched: atSchool[1]!, elsewhere: elsewhere! };
@@ -208,22 +220,39 @@ describe('issue 7: the village year, from flag to support', () => {
     const links = teacher.getByTestId('teacher-sheet-link');
     await links.first().waitFor();
     const shown = (await links.allTextContents()).map((t) => t.trim());
-    expect(shown).toEqual(expect.arrayContaining([chosen.supported.childId, chosen.watched.childId]));
+    expect(shown).toEqual(
+      expect.arrayContaining([chosen.supported.childId, chosen.watched.childId]),
+    );
     expect(shown).not.toContain(chosen.elsewhere.childId);
     const listed = await getJson<{ sharedSchool: string | null }[]>(teacher, '/api/sheets');
     expect(listed.map((s) => s.sharedSchool)).toEqual(listed.map(() => teacherSchool));
-    const other = await teacher.request.get(`/api/sheets/${encodeURIComponent(sheetOf(chosen.elsewhere))}`);
+    const other = await teacher.request.get(
+      `/api/sheets/${encodeURIComponent(sheetOf(chosen.elsewhere))}`,
+    );
     expect(other.status()).toBe(404);
+    const observe = await teacher.request.post(
+      `/api/sheets/${encodeURIComponent(sheetOf(chosen.elsewhere))}/observations`,
+      {
+        headers: { origin: server.baseURL },
+        data: { text: '他校の子どもへの記録', supportNeeded: false },
+      },
+    );
+    expect(observe.status()).toBe(404);
     await teacher.evaluate(() => document.fonts.ready.then(() => undefined));
     await screenshot(teacher, 'teacher');
     expect(await seriousA11yViolations(teacher)).toEqual([]);
   });
 
   it('the teacher records an observation: support seems needed', async () => {
-    const row = teacher.getByTestId('teacher-sheets').locator('tbody tr').filter({ hasText: chosen.supported.childId });
+    const row = teacher
+      .getByTestId('teacher-sheets')
+      .locator('tbody tr')
+      .filter({ hasText: chosen.supported.childId });
     await row.getByTestId('teacher-record').click();
     const form = teacher.getByTestId('observation-form');
-    await form.getByTestId('observation-text').fill('朝の声掛けに反応が薄く、給食を残す日が続いている。');
+    await form
+      .getByTestId('observation-text')
+      .fill('朝の声掛けに反応が薄く、給食を残す日が続いている。');
     await form.getByTestId('observation-support').check();
     const recorded = teacher.waitForResponse((r) => r.url().endsWith('/observations'));
     await form.getByTestId('observation-submit').click();
@@ -233,10 +262,17 @@ describe('issue 7: the village year, from flag to support', () => {
 
   it('the center sees the notification and decides: 予防的支援 and 見守り継続', async () => {
     await openWorkList();
-    const notice = center.getByTestId('notifications').locator('li').filter({ hasText: chosen.supported.childId });
+    const notice = center
+      .getByTestId('notifications')
+      .locator('li')
+      .filter({ hasText: chosen.supported.childId });
     await notice.waitFor();
     expect(await notice.textContent()).toContain(teacherSchool);
-    await decide(chosen.supported, 'preventive_support', '担任の観察と検討会議を踏まえ、予防的支援につなぐ');
+    await decide(
+      chosen.supported,
+      'preventive_support',
+      '担任の観察と検討会議を踏まえ、予防的支援につなぐ',
+    );
     await decide(chosen.watched, 'watch', '大きな変化はなく、引き続き担任が見守る');
     expect(await seriousA11yViolations(center)).toEqual([]);
   });
@@ -249,7 +285,10 @@ describe('issue 7: the village year, from flag to support', () => {
     await center.waitForURL(/[?&]run=/);
     await center.getByTestId('funnel-chart').waitFor();
 
-    const run = await getJson<{ counts?: { judged?: number; flagged?: number } }>(center, `/api/runs/${runId}`);
+    const run = await getJson<{ counts?: { judged?: number; flagged?: number } }>(
+      center,
+      `/api/runs/${runId}`,
+    );
     const dashboard = await getJson<{
       runId: string;
       funnel: Counts & { bySchool: (Counts & { school: string })[] };
@@ -274,9 +313,12 @@ describe('issue 7: the village year, from flag to support', () => {
       expect(drawn.get(label), label).toBe(funnel[key]);
 
     const e01 = funnel.bySchool.find((r) => r.school === teacherSchool);
-    const row = center.getByTestId('kpi-by-school').locator('tbody tr').filter({
-      has: center.getByRole('rowheader', { name: teacherSchool, exact: true }),
-    });
+    const row = center
+      .getByTestId('kpi-by-school')
+      .locator('tbody tr')
+      .filter({
+        has: center.getByRole('rowheader', { name: teacherSchool, exact: true }),
+      });
     const cells = (await row.locator('td').allTextContents()).map(digits);
     expect(cells).toEqual(Object.keys(stages).map((key) => e01?.[key as Stage]));
     expect(e01).toMatchObject({ watched: 2, shared: 2, preventiveSupport: 1, continuedWatch: 1 });
@@ -284,12 +326,62 @@ describe('issue 7: the village year, from flag to support', () => {
     expect(digits(await center.getByTestId('kpi-contacts').locator('.big').textContent())).toBe(
       dashboard.kpis.contacts.total,
     );
-    expect(
-      await center.getByTestId('kpi-connected').locator('.big').textContent(),
-    ).toMatch(new RegExp(`^\\s*${dashboard.kpis.connectedToSupport}人`));
+    expect(await center.getByTestId('kpi-connected').locator('.big').textContent()).toMatch(
+      new RegExp(`^\\s*${dashboard.kpis.connectedToSupport}人`),
+    );
     expect(dashboard.kpis.connectedToSupport).toBe(1);
     await center.evaluate(() => document.fonts.ready.then(() => undefined));
     await screenshot(center, 'kpi');
     expect(await seriousA11yViolations(center)).toEqual([]);
+  });
+
+  // A second run on the same data (as after a re-import, or a scheduled run): same as-of date.
+  it('a second run started from /runs lists its counts per type and level', async () => {
+    await center.getByTestId('nav-runs').click();
+    await center.waitForURL('**/runs');
+    await center.getByTestId('run-rule-set').selectOption('demo');
+    const started = center.waitForResponse(
+      (r) => r.url().endsWith('/api/runs') && r.request().method() === 'POST',
+    );
+    await center.getByTestId('start-run').click();
+    const response = await started;
+    expect(response.status()).toBe(202);
+    secondRunId = ((await response.json()) as { id: string }).id;
+    await center.waitForURL(`**/runs/${secondRunId}`);
+    await expect
+      .poll(() => center.getByTestId('run-status').textContent(), { timeout: 60_000 })
+      .toBe('完了');
+    const run = await getJson<{ counts?: { flagged?: number } }>(
+      center,
+      `/api/runs/${secondRunId}`,
+    );
+    expect(run.counts?.flagged).toBe(flaggedCount);
+    const rows = center.getByTestId('run-counts').locator('tbody tr');
+    await rows.first().waitFor();
+    for (const cells of await rows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+    )) {
+      expect(cells[0], 'difficulty type').toMatch(
+        /^(abuse|poverty|bullying_absence|虐待|貧困|いじめ・不登校)$/,
+      );
+      expect(cells[2], `children at ${cells.join(' / ')}`).toMatch(/^\d[\d,]*$/);
+    }
+  });
+
+  it('the dashboard shows the latest run and compares it with the previous one', async () => {
+    await center.getByTestId('nav-kpi').click();
+    await center.waitForURL('**/kpi');
+    await center.getByTestId('funnel-chart').waitFor({ timeout: 10_000 });
+    expect(await center.locator('#kpi-run').inputValue()).toBe(secondRunId);
+    const { comparison } = await getJson<{
+      comparison: { fromRunId: string | null; continuing: string[]; newlyFlagged: string[] };
+    }>(center, '/api/kpi/dashboard');
+    expect(comparison.fromRunId).toBe(runId);
+    // Same data and rules: every flag continues, none is new.
+    expect(comparison.newlyFlagged).toEqual([]);
+    expect(comparison.continuing).toHaveLength(flaggedCount);
+    const continuing = center.getByTestId('kpi-comparison-continuing').locator('.big');
+    expect(digits(await continuing.textContent())).toBe(flaggedCount);
+    expect(await center.getByTestId('kpi-series').locator('tbody tr').count()).toBe(2);
   });
 });

@@ -66,6 +66,9 @@ function openSqlite(file: string): Database {
   try {
     if (!memory) mkdirSync(dirname(resolve(file)), { recursive: true });
     sqlite = new BetterSqlite3(file);
+    // 16 KiB pages (takes effect when the file is created): imports insert into random-key
+    // indexes (pseudonymous child ids), and bigger pages split less; ~15% less CPU per row.
+    sqlite.pragma('page_size = 16384');
     if (!memory) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 10000');

@@ -26,28 +26,46 @@ export async function loadChildren(db: Db): Promise<Map<string, ChildWithFacts>>
   return children;
 }
 
-/** Merges linked records' facts and context per child, later records winning. */
-export function mergeLinked(
-  records: Iterable<Pick<RecordInput, 'linkStatus' | 'childId' | 'facts' | 'context'>>,
-): {
+type MergeInput = Pick<RecordInput, 'linkStatus' | 'childId' | 'facts' | 'factsJson' | 'context'>;
+
+/**
+ * Merges linked records' facts and context per child, later records winning. A child's only
+ * record is taken as is (no copy), with its facts' JSON text when it carries one: most children
+ * have one record per file, so their child_facts text is the record's, serialised once. The
+ * records' own objects are never modified (a second record copies before merging).
+ */
+export function mergeLinked(records: Iterable<MergeInput>): {
   facts: Map<string, ChildFacts>;
+  factsJson: Map<string, string>;
   context: Map<string, RecordContext>;
   owned: Set<ContextKey>;
 } {
   const facts = new Map<string, ChildFacts>();
+  const factsJson = new Map<string, string>();
   const context = new Map<string, RecordContext>();
+  const copied = new Set<string>();
   const owned = new Set<ContextKey>();
   for (const r of records) {
-    if (r.linkStatus !== 'linked' || r.childId === null) continue;
-    const f = facts.get(r.childId);
-    if (f) Object.assign(f, r.facts);
-    else facts.set(r.childId, { ...r.facts });
-    const c = context.get(r.childId);
-    if (c) Object.assign(c, r.context);
-    else context.set(r.childId, { ...r.context });
+    const id = r.childId;
+    if (r.linkStatus !== 'linked' || id === null) continue;
+    const f = facts.get(id);
+    const c = context.get(id);
+    if (f === undefined || c === undefined) {
+      facts.set(id, r.facts);
+      context.set(id, r.context);
+      if (r.factsJson !== undefined) factsJson.set(id, r.factsJson);
+    } else if (copied.has(id)) {
+      Object.assign(f, r.facts);
+      Object.assign(c, r.context);
+    } else {
+      copied.add(id);
+      factsJson.delete(id);
+      facts.set(id, { ...f, ...r.facts });
+      context.set(id, { ...c, ...r.context });
+    }
     for (const k of contextKeys) if (r.context[k] !== undefined) owned.add(k);
   }
-  return { facts, context, owned };
+  return { facts, factsJson, context, owned };
 }
 
 /** Writes one source's snapshot: its facts replace the previous ones, and the context it owns. */
@@ -57,12 +75,11 @@ export async function writeSourceSnapshot(
   merged: ReturnType<typeof mergeLinked>,
 ): Promise<void> {
   const version = await bumpDataVersion(db);
-  await replaceSourceFacts(
-    db,
-    source,
-    [...merged.facts].map(([childId, facts]) => ({ childId, facts })),
-    version,
-  );
+  const rows: { childId: string; facts: ChildFacts; factsJson: string | undefined }[] = [];
+  for (const [childId, facts] of merged.facts) {
+    rows.push({ childId, facts, factsJson: merged.factsJson.get(childId) });
+  }
+  await replaceSourceFacts(db, source, rows, version);
   await setChildrenContext(
     db,
     [...merged.owned],

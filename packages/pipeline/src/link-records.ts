@@ -91,12 +91,14 @@ export function toRecordInput(
   report.total += 1;
   const identity = { value: record.identity, key };
   const { line, kind, facts, context } = record;
+  const factsJson = JSON.stringify(facts);
   if (result.status === 'linked') {
     report.linked[result.method] = (report.linked[result.method] ?? 0) + 1;
     return {
       line,
       kind,
       facts,
+      factsJson,
       context,
       identity,
       childId: result.childId,
@@ -122,6 +124,7 @@ export function toRecordInput(
     line,
     kind,
     facts,
+    factsJson,
     context,
     identity,
     childId: null,

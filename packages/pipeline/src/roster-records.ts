@@ -98,6 +98,7 @@ export function buildRosterRows(
       linkMethod: 'roster',
       linkConfidence: 1,
       facts: record.facts,
+      factsJson: JSON.stringify(record.facts),
       context: record.context,
     });
   }

@@ -107,11 +107,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('child_facts_pk', ['child_id', 'source'])
     .execute();
-  await db.schema
-    .createIndex('child_facts_source_idx')
-    .on('child_facts')
-    .column('source')
-    .execute();
+  // No index on source: only replacing a source's snapshot filters on it, and that deletes a
+  // large share of the table anyway; the index would cost every fact row of every import.
 
   await db.schema
     .createTable('counters')

@@ -57,13 +57,14 @@ export async function upsertChildFacts(
 
 /**
  * Replaces every child's facts from one source with a new snapshot (a source's latest batch
- * replaces its previous one; children it no longer lists lose that source's facts).
+ * replaces its previous one; children it no longer lists lose that source's facts). `factsJson`,
+ * when given, is `facts` already serialised (a child's only record in the batch has it).
  * @example await replaceSourceFacts(trx, 'school', rows, version);
  */
 export async function replaceSourceFacts(
   db: Db,
   source: string,
-  rows: readonly { childId: string; facts: ChildFacts }[],
+  rows: readonly { childId: string; facts: ChildFacts; factsJson?: string | undefined }[],
   dataVersion: number,
 ): Promise<void> {
   const updatedAt = nowIso();
@@ -72,7 +73,7 @@ export async function replaceSourceFacts(
     const values = rows.map((r) => ({
       child_id: r.childId,
       source,
-      facts_json: toJson(r.facts),
+      facts_json: r.factsJson ?? toJson(r.facts),
       data_version: dataVersion,
       updated_at: updatedAt,
     }));

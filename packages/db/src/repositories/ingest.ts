@@ -68,6 +68,8 @@ export interface RecordInput {
   linkMethod: string | null;
   linkConfidence: number | null;
   facts: Record<string, FactValue>;
+  /** `facts` as JSON text when the caller already has it (the same text also feeds child_facts). */
+  factsJson?: string;
   context: RecordContext;
   identity?: { value: Identity; key: string };
 }
@@ -175,7 +177,7 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
           link_status: r.linkStatus,
           link_method: r.linkMethod,
           link_confidence: r.linkConfidence,
-          facts_json: toJson(r.facts),
+          facts_json: r.factsJson ?? toJson(r.facts),
           context_json: toJson(r.context),
         });
         if (r.identity !== undefined) {

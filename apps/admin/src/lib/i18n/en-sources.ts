@@ -76,7 +76,9 @@ export const enSources: Record<keyof typeof jaSources, string> = {
   'sources.previewIntro':
     'Items used for judgement are stored against a pseudonymous child. Personal columns never reach the scoring side, and their values are not shown here either.',
   'sources.previewStale':
-    'The mapping changed after inference; this table shows the inferred mapping (saving applies your changes).',
+    'The mapping changed; this table shows it before the change. Refresh the preview to see the change.',
+  'sources.noPreview':
+    'The mapping has problems to fix, so no preview can be shown. See the list below.',
   'sources.unreadable': 'Some values cannot be read',
   'sources.issueAt': 'column {column}: ',
   'sources.refresh': 'Refresh the preview',

@@ -307,6 +307,7 @@ export const en: Record<MessageKey, string> = {
   'issue.gaiji_unmapped': 'A gaiji not in the gaiji table.',
   'issue.empty_file': 'The file is empty.',
   'issue.bad_file': 'The file cannot be read.',
+  'issue.duplicate_file': 'This file has already been imported (same content).',
 
   'gaiji.title': 'Gaiji table',
   'gaiji.intro':

@@ -305,6 +305,7 @@ export const ja = {
   'issue.gaiji_unmapped': '外字表に登録されていない外字です。',
   'issue.empty_file': 'ファイルが空です。',
   'issue.bad_file': 'ファイルを読み取れません。',
+  'issue.duplicate_file': 'このファイルは取り込み済みです（内容が同じファイル）。',
 
   'gaiji.title': '外字表',
   'gaiji.intro':
