@@ -165,8 +165,8 @@ describe('issue 7: the village year, from flag to support', () => {
   });
 
   it('opens the flagged work list: as many children as the run flagged', async () => {
-    const run = await getJson<{ counts?: { flagged?: number } }>(center, `/api/runs/${runId}`);
-    const flagged = run.counts?.flagged ?? 0;
+    const run = await getJson<{ flagged?: number }>(center, `/api/runs/${runId}`);
+    const flagged = run.flagged ?? 0;
     expect(flagged).toBeGreaterThan(2);
     flaggedCount = flagged;
     await center.getByTestId('nav-cases').click();
@@ -285,10 +285,7 @@ describe('issue 7: the village year, from flag to support', () => {
     await center.waitForURL(/[?&]run=/);
     await center.getByTestId('funnel-chart').waitFor();
 
-    const run = await getJson<{ counts?: { judged?: number; flagged?: number } }>(
-      center,
-      `/api/runs/${runId}`,
-    );
+    const run = await getJson<{ judged?: number; flagged?: number }>(center, `/api/runs/${runId}`);
     const dashboard = await getJson<{
       runId: string;
       funnel: Counts & { bySchool: (Counts & { school: string })[] };
@@ -298,8 +295,8 @@ describe('issue 7: the village year, from flag to support', () => {
     expect(dashboard.runId).toBe(runId);
     // What the database holds after this story: three sheets, all shared, one in support.
     expect(funnel).toMatchObject({
-      judged: run.counts?.judged,
-      flagged: run.counts?.flagged,
+      judged: run.judged,
+      flagged: run.flagged,
       watched: 3,
       shared: 3,
       preventiveSupport: 1,
@@ -351,11 +348,8 @@ describe('issue 7: the village year, from flag to support', () => {
     await expect
       .poll(() => center.getByTestId('run-status').textContent(), { timeout: 60_000 })
       .toBe('完了');
-    const run = await getJson<{ counts?: { flagged?: number } }>(
-      center,
-      `/api/runs/${secondRunId}`,
-    );
-    expect(run.counts?.flagged).toBe(flaggedCount);
+    const run = await getJson<{ flagged?: number }>(center, `/api/runs/${secondRunId}`);
+    expect(run.flagged).toBe(flaggedCount);
     const rows = center.getByTestId('run-counts').locator('tbody tr');
     await rows.first().waitFor();
     for (const cells of await rows.evaluateAll((trs) =>

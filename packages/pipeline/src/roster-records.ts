@@ -11,16 +11,20 @@ export function validateRosterRecords(
   rows: readonly RawRow[],
   records: readonly SourceRecord[],
 ): RowIssue[] {
-  const rowByLine = new Map(rows.map((r) => [r.line, r]));
+  // Built on the first issue only: a valid roster (the common case) never needs it.
+  let rowByLine: Map<number, RawRow> | undefined;
+  const where = (line: number): { file: string; column: number } => {
+    rowByLine ??= new Map(rows.map((r) => [r.line, r]));
+    const row = rowByLine.get(line);
+    return { file: row?.file ?? connector.name, column: row?.columns['residentNumber'] ?? 0 };
+  };
   const seen = new Map<string, number>();
   const issues: RowIssue[] = [];
   for (const record of records) {
     if (record.kind !== 'person') continue;
-    const row = rowByLine.get(record.line);
-    const column = row?.columns['residentNumber'] ?? 0;
-    const file = row?.file ?? connector.name;
     const rn = record.identity.residentNumber;
     if (rn === undefined || !isValidResidentNumber(rn)) {
+      const { file, column } = where(record.line);
       issues.push({
         file,
         line: record.line,
@@ -33,6 +37,7 @@ export function validateRosterRecords(
     }
     const first = seen.get(rn);
     if (first !== undefined) {
+      const { file, column } = where(record.line);
       issues.push({
         file,
         line: record.line,

@@ -36,14 +36,23 @@ export type ValidationError = { path: string; code: string; message: string; mes
 export type ValidationResult = { ok: boolean; errors: ValidationError[] };
 export type TestCaseResult = { name: string; passed: boolean; diff: unknown };
 
-export type FieldChange = { path: string; from: unknown; to: unknown };
+/** A changed field: `field` in words, `path` exact (for auditors), values in words. */
+export type FieldChange = { field: string; path: string; from: string | null; to: string | null };
+export type RuleRef = { id: string; name: string | null };
 export type RuleSetDiff = {
   rules: {
-    added: string[];
-    removed: string[];
-    changed: { id: string; changes: FieldChange[] }[];
+    added: RuleRef[];
+    removed: RuleRef[];
+    changed: (RuleRef & { changes: FieldChange[] })[];
   };
-  thresholds: { type: string; level: string; from: number | null; to: number | null }[];
+  thresholds: {
+    type: string;
+    level: string;
+    typeLabel: string;
+    levelLabel: string;
+    from: number | null;
+    to: number | null;
+  }[];
 };
 
 /** `{ [type]: { [level]: n } }` */

@@ -14,7 +14,12 @@ const statusOf = { running: 'running', completed: 'done', failed: 'failed' } as 
 
 async function toSummary(db: Db, run: JudgementRun): Promise<RunSummary> {
   const version = await getVersion(db, run.ruleSetVersionId);
-  const counts = run.counts as RunSummary['counts'] | null;
+  // Stored counts are { judged, flagged, byType: { type: { level: n } }, ruleSetVersion }.
+  const stored = (run.counts ?? {}) as { judged?: unknown; flagged?: unknown; byType?: unknown };
+  const counts =
+    typeof stored.byType === 'object' && stored.byType !== null
+      ? (stored.byType as RunSummary['counts'])
+      : null;
   return {
     id: run.id,
     ruleSetId: version?.ruleSetId ?? '',
@@ -23,7 +28,9 @@ async function toSummary(db: Db, run: JudgementRun): Promise<RunSummary> {
     progress: run.status === 'running' ? 0 : 1,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
-    ...(counts === null || typeof counts !== 'object' ? {} : { counts }),
+    ...(counts === null || counts === undefined ? {} : { counts }),
+    ...(typeof stored.judged === 'number' ? { judged: stored.judged } : {}),
+    ...(typeof stored.flagged === 'number' ? { flagged: stored.flagged } : {}),
   };
 }
 

@@ -77,20 +77,28 @@ export const rollbackBodySchema = z
   .object({ version: z.number().int().min(1), note: z.string().min(1).max(2000) })
   .openapi('RollbackRequest');
 
-/** A field that changed between two versions. */
-const fieldChangeSchema = z.object({ path: z.string(), from: z.unknown(), to: z.unknown() });
+/** A field that changed between two versions: in words, with the exact path for auditors. */
+const fieldChangeSchema = z.object({
+  field: z.string().openapi({ description: 'The field in words (点数, 条件を追加（すべて › 2番目）)' }),
+  path: z.string().openapi({ description: 'Exact dotted path in the rule (conditions.all[1])' }),
+  from: z.string().nullable().openapi({ description: 'Old value in words; null when added' }),
+  to: z.string().nullable().openapi({ description: 'New value in words; null when removed' }),
+});
+const ruleRefSchema = z.object({ id: z.string(), name: z.string().nullable() });
 /** Readable diff between two versions. */
 export const ruleSetDiffSchema = z
   .object({
     rules: z.object({
-      added: z.array(z.string()),
-      removed: z.array(z.string()),
-      changed: z.array(z.object({ id: z.string(), changes: z.array(fieldChangeSchema) })),
+      added: z.array(ruleRefSchema),
+      removed: z.array(ruleRefSchema),
+      changed: z.array(ruleRefSchema.extend({ changes: z.array(fieldChangeSchema) })),
     }),
     thresholds: z.array(
       z.object({
         type: z.string(),
         level: z.string(),
+        typeLabel: z.string(),
+        levelLabel: z.string(),
         from: z.number().nullable(),
         to: z.number().nullable(),
       }),

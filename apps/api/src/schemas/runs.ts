@@ -13,7 +13,11 @@ export const runSummarySchema = z
     progress: z.number().min(0).max(1),
     startedAt: z.string(),
     finishedAt: z.string().nullable().optional(),
+    /** Children per difficulty type and level. */
     counts: levelCountsSchema.optional(),
+    /** Children judged, and flagged at any level of any type. */
+    judged: z.number().int().optional(),
+    flagged: z.number().int().optional(),
   })
   .openapi('RunSummary');
 /** One run. */

@@ -59,6 +59,8 @@ export const en: Record<MessageKey, string> = {
   'error.notFound': 'Page not found.',
   'error.network': 'Could not reach the server. Please try again later.',
   'error.home': 'Back to the start page',
+  'error.forbidden': 'You do not have permission for this. Ask an administrator if you need it.',
+  'error.signedOut': 'Your session has expired. Please sign in again.',
 
   'home.title': 'Mimamori administration',
   'home.principle':

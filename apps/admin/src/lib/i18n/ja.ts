@@ -58,6 +58,8 @@ export const ja = {
   'error.notFound': 'ページが見つかりません。',
   'error.network': 'サーバーに接続できませんでした。時間をおいて再度お試しください。',
   'error.home': 'トップへ戻る',
+  'error.forbidden': 'この操作を行う権限がありません。必要な場合は管理者にお問い合わせください。',
+  'error.signedOut': 'ログインの有効期限が切れました。もう一度ログインしてください。',
 
   'home.title': 'みまもり 管理画面',
   'home.principle':

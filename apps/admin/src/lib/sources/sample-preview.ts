@@ -54,6 +54,7 @@ export function previewColumns(rows: readonly PreviewRow[]): {
 export function factText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'boolean') return value ? '○' : '×';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as string | number);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value) ?? '';
 }
