@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { listGaiji, upsertGaiji } from '@mimamori/db';
+import { appendAudit, listGaiji, upsertGaiji } from '@mimamori/db';
 import { gaijiEntrySchema } from '@mimamori/identity';
 import { CliError, defineCommand } from '../command';
 import { openRuntime } from '../runtime';
@@ -45,6 +45,15 @@ export const gaijiImportCommand = defineCommand({
     try {
       await runtime.database.db.transaction().execute(async (trx) => {
         for (const e of entries) await upsertGaiji(trx, { ...e, updatedBy: null });
+        await appendAudit(trx, {
+          actorId: null,
+          actorRole: 'cli',
+          action: 'gaiji.import',
+          targetType: 'gaiji_table',
+          targetId: null,
+          ip: null,
+          details: { entries: entries.length },
+        });
       });
       io.stdout.write(`gaiji entries\t${entries.length}\n`);
       return 0;

@@ -6,6 +6,7 @@ import { namesKeyCommand } from './names-key';
 import { connectorNewCommand } from './connector-new';
 import { connectorInferCommand } from './connector-infer';
 import { evalCommand } from './eval';
+import { reviewDecideCommand, reviewListCommand } from './review';
 import { gaijiImportCommand, gaijiListCommand } from './gaiji';
 import { judgeCommand } from './judge';
 import { rulesCheckCommand, rulesPublishCommand, rulesTestCommand } from './rules';
@@ -22,6 +23,8 @@ export const commands: readonly Command[] = [
   connectorNewCommand,
   connectorInferCommand,
   evalCommand,
+  reviewListCommand,
+  reviewDecideCommand,
   gaijiImportCommand,
   gaijiListCommand,
   judgeCommand,
