@@ -14,7 +14,8 @@ function declaredAccess(): Map<string, readonly string[]> {
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
       const access = operation['x-access'];
-      if (access?.roles) table.set(`${method.toUpperCase()} ${path.replace(/^\/api/, '')}`, access.roles);
+      if (access?.roles)
+        table.set(`${method.toUpperCase()} ${path.replace(/^\/api/, '')}`, access.roles);
     }
   }
   return table;

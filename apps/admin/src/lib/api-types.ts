@@ -23,6 +23,8 @@ export type VersionSummary = {
   version: number;
   publishedAt: string;
   publishedBy?: string;
+  /** Username; null for system actions. */
+  publishedByName?: string | null;
   note?: string;
 };
 export type RuleSetSummary = {
@@ -205,6 +207,8 @@ export type AuditEntry = {
   id: string;
   at: string;
   actor: string;
+  /** Username; null for system actions. */
+  actorName: string | null;
   action: string;
   target?: string;
   address?: string;

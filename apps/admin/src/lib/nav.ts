@@ -27,8 +27,18 @@ export const navItems: readonly NavItem[] = [
     testid: 'nav-preview',
     needs: ['GET /rule-sets', 'POST /preview'],
   }),
-  page({ href: '/runs', label: 'nav.runs', testid: 'nav-runs', needs: ['GET /runs', 'GET /rule-sets'] }),
-  page({ href: '/children', label: 'nav.children', testid: 'nav-children', needs: ['GET /children'] }),
+  page({
+    href: '/runs',
+    label: 'nav.runs',
+    testid: 'nav-runs',
+    needs: ['GET /runs', 'GET /rule-sets'],
+  }),
+  page({
+    href: '/children',
+    label: 'nav.children',
+    testid: 'nav-children',
+    needs: ['GET /children'],
+  }),
   // Family-center staff work from /cases; this page is the teachers' view of shared sheets.
   page({
     href: '/teacher',
@@ -51,7 +61,12 @@ export const navItems: readonly NavItem[] = [
     needs: ['GET /imports', 'GET /connectors'],
   }),
   page({ href: '/gaiji', label: 'nav.gaiji', testid: 'nav-gaiji', needs: ['GET /gaiji'] }),
-  page({ href: '/linkage', label: 'nav.linkage', testid: 'nav-linkage', needs: ['GET /linkage/review'] }),
+  page({
+    href: '/linkage',
+    label: 'nav.linkage',
+    testid: 'nav-linkage',
+    needs: ['GET /linkage/review'],
+  }),
   page({ href: '/audit', label: 'nav.audit', testid: 'nav-audit', needs: ['GET /audit'] }),
   page({
     href: '/kpi',
@@ -59,7 +74,12 @@ export const navItems: readonly NavItem[] = [
     testid: 'nav-kpi',
     needs: ['GET /kpi/dashboard', 'GET /schedules'],
   }),
-  page({ href: '/inventory', label: 'nav.inventory', testid: 'nav-inventory', needs: ['GET /inventory'] }),
+  page({
+    href: '/inventory',
+    label: 'nav.inventory',
+    testid: 'nav-inventory',
+    needs: ['GET /inventory'],
+  }),
 ];
 
 export function navFor(role: Role | undefined): NavItem[] {

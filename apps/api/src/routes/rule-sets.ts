@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../access';
 import { audit } from '../audit';
 import { createRouter, type AppContext } from '../context';
+import { usernamesOf } from './audit';
 import { ApiError } from '../problem';
 import { idSchema, jsonBody, jsonResponse, problemResponses } from '../schemas/common';
 import {
@@ -186,8 +187,18 @@ export function ruleSetRoutes(ctx: AppContext) {
       return c.json(await deps.ruleSets.list(), 200);
     })
     .openapi(routes.versions, async function listVersions(c) {
+      const versions =
+        (await deps.ruleSets.versions(c.req.valid('param').id)) ?? notFound('rule set');
+      const names = await usernamesOf(
+        deps.users,
+        versions.map((v) => v.publishedBy),
+      );
       return c.json(
-        (await deps.ruleSets.versions(c.req.valid('param').id)) ?? notFound('rule set'),
+        versions.map((v) =>
+          v.publishedBy === undefined
+            ? v
+            : { ...v, publishedByName: names.get(v.publishedBy) ?? null },
+        ),
         200,
       );
     })

@@ -152,6 +152,10 @@ export const auditEntrySchema = z
     detail: z.unknown().optional(),
   })
   .openapi('AuditEntry');
+/** An audit entry as GET /audit answers it: with the actor's username (null for the system). */
+export const auditEntryViewSchema = auditEntrySchema
+  .extend({ actorName: z.string().nullable() })
+  .openapi('AuditEntryView');
 /** One audit entry. */
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 /** GET /audit query. */

@@ -32,6 +32,8 @@ export const versionSummarySchema = z
     version: z.number().int(),
     publishedAt: z.string(),
     publishedBy: z.string().optional(),
+    /** The publisher's username; null for system actions and removed accounts. */
+    publishedByName: z.string().nullable().optional(),
     note: z.string().optional(),
   })
   .openapi('VersionSummary');
@@ -79,7 +81,9 @@ export const rollbackBodySchema = z
 
 /** A field that changed between two versions: in words, with the exact path for auditors. */
 const fieldChangeSchema = z.object({
-  field: z.string().openapi({ description: 'The field in words (点数, 条件を追加（すべて › 2番目）)' }),
+  field: z
+    .string()
+    .openapi({ description: 'The field in words (点数, 条件を追加（すべて › 2番目）)' }),
   path: z.string().openapi({ description: 'Exact dotted path in the rule (conditions.all[1])' }),
   from: z.string().nullable().openapi({ description: 'Old value in words; null when added' }),
   to: z.string().nullable().openapi({ description: 'New value in words; null when removed' }),

@@ -195,9 +195,11 @@ describeEachDatabase('production deps over the synthetic village', (getDb) => {
         changed: [
           {
             id: rule.id,
+            name: rule.name?.ja ?? null,
             changes: [
               {
-                path: '根拠 (event.params.rationale)',
+                field: '根拠',
+                path: 'event.params.rationale',
                 from: expect.any(String),
                 to: rule.event.params.rationale,
               },
@@ -205,7 +207,16 @@ describeEachDatabase('production deps over the synthetic village', (getDb) => {
           },
         ],
       },
-      thresholds: [{ type: document.types[0]?.id, level: level.id, from: oldMin, to: oldMin + 1 }],
+      thresholds: [
+        {
+          type: document.types[0]?.id,
+          level: level.id,
+          typeLabel: document.types[0]?.label.ja,
+          levelLabel: level.label.ja,
+          from: oldMin,
+          to: oldMin + 1,
+        },
+      ],
     });
   });
 

@@ -9,7 +9,11 @@ const facts = [
     type: 'number',
     unit: '回',
   },
-  { id: 'roster.singleParent', label: { ja: 'ひとり親世帯', en: 'Single parent' }, type: 'boolean' },
+  {
+    id: 'roster.singleParent',
+    label: { ja: 'ひとり親世帯', en: 'Single parent' },
+    type: 'boolean',
+  },
   {
     id: 'nursery.enrolment',
     label: { ja: '就園状況', en: 'Enrolment' },
@@ -32,7 +36,9 @@ function document(rules: unknown[], minWatch = 10) {
   const [poverty] = types;
   return {
     facts,
-    types: [{ ...poverty, levels: [{ ...poverty!.levels[0], minPoints: minWatch }, poverty!.levels[1]] }],
+    types: [
+      { ...poverty, levels: [{ ...poverty!.levels[0], minPoints: minWatch }, poverty!.levels[1]] },
+    ],
     rules,
   };
 }
@@ -92,7 +98,11 @@ describe('diffRuleSets', () => {
 
   it('shows a changed and a removed condition with both sides in words', () => {
     const diff = diffRuleSets(
-      document([rule('r', { all: [moves, { fact: 'roster.singleParent', operator: 'equal', value: true }] })]),
+      document([
+        rule('r', {
+          all: [moves, { fact: 'roster.singleParent', operator: 'equal', value: true }],
+        }),
+      ]),
       document([rule('r', { all: [{ ...moves, value: 3 }] })]),
     );
     expect(diff.rules.changed[0]!.changes).toEqual([

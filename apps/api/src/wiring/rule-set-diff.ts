@@ -138,15 +138,15 @@ function conditionChanges(
   const kind = groupKind(from);
   if (kind !== null && kind === groupKind(to) && isObject(from) && isObject(to)) {
     const here = place === '' ? groupWords[kind] : `${place} › ${groupWords[kind]}`;
-    if (kind === 'not') return conditionChanges(from.not, to.not, join(path, 'not'), here, words, out);
+    if (kind === 'not')
+      return conditionChanges(from.not, to.not, join(path, 'not'), here, words, out);
     const a = from[kind] as Json[];
     const b = to[kind] as Json[];
     for (let i = 0; i < Math.max(a.length, b.length); i += 1)
       conditionChanges(a[i], b[i], join(join(path, kind), i), `${here} › ${i + 1}番目`, words, out);
     return;
   }
-  const field =
-    from === undefined ? '条件を追加' : to === undefined ? '条件を削除' : '条件を変更';
+  const field = from === undefined ? '条件を追加' : to === undefined ? '条件を削除' : '条件を変更';
   out.push({
     field: place === '' ? field : `${field}（${place}）`,
     path,
@@ -189,7 +189,7 @@ function thresholds(document: Json): Map<string, number> {
 function levelLabel(words: Vocabulary, type: string, level: string): string {
   const levels = words.types.get(type)?.levels;
   const found = Array.isArray(levels)
-    ? levels.find((l) => isObject(l) && l.id === level)
+    ? (levels as Json[]).find((l) => isObject(l) && l.id === level)
     : undefined;
   return (isObject(found) ? ja(found.label) : null) ?? level;
 }

@@ -294,6 +294,10 @@ export const en: Record<MessageKey, string> = {
   'imports.required': 'Required',
   'imports.history': 'Import history',
   'imports.when': 'When',
+  'imports.state.committed': 'Imported',
+  'imports.state.running': 'Importing',
+  'imports.state.failed': 'Failed',
+  'imports.state.rolled_back': 'Rolled back',
   'imports.status': 'Status',
   'imports.rowsHead': 'Rows',
   'imports.issuesHead': 'Errors',
@@ -359,6 +363,7 @@ export const en: Record<MessageKey, string> = {
   'audit.intro':
     'Sign-ins, reads of personal data, rule changes, imports and runs. Entries cannot be changed.',
   'audit.when': 'When',
+  'audit.system': 'System',
   'audit.actor': 'Who',
   'audit.action': 'Action',
   'audit.target': 'Target',

@@ -292,6 +292,10 @@ export const ja = {
   'imports.required': '必須',
   'imports.history': '取込履歴',
   'imports.when': '日時',
+  'imports.state.committed': '取り込み済み',
+  'imports.state.running': '取り込み中',
+  'imports.state.failed': '失敗',
+  'imports.state.rolled_back': '取り消し済み',
   'imports.status': '状態',
   'imports.rowsHead': '行数',
   'imports.issuesHead': '誤り',
@@ -356,6 +360,7 @@ export const ja = {
   'audit.intro':
     'ログイン、個人情報の閲覧、ルールの変更、取込、判定などの記録です。記録は変更できません。',
   'audit.when': '日時',
+  'audit.system': 'システム',
   'audit.actor': '操作者',
   'audit.action': '操作',
   'audit.target': '対象',
