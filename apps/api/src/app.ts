@@ -28,6 +28,7 @@ import { previewRoutes } from './routes/preview';
 import { ruleSetRoutes } from './routes/rule-sets';
 import { runRoutes } from './routes/runs';
 import { sheetRoutes } from './routes/sheets';
+import { simulateRoutes } from './routes/simulate';
 import { sourceRoutes } from './routes/sources';
 import { userRoutes } from './routes/users';
 import { bodyLimits, clientIp, csrfGuard, pathGuard, securityHeaders } from './security';
@@ -114,6 +115,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
     .route('/users', userRoutes(ctx))
     .route('/children', childRoutes(ctx))
     .route('/rule-sets', ruleSetRoutes(ctx))
+    .route('/rule-sets', simulateRoutes(ctx))
     .route('/preview', previewRoutes(ctx))
     .route('/runs', runRoutes(ctx))
     .route('/imports', importRoutes(ctx))

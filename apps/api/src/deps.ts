@@ -31,8 +31,10 @@ import type {
   VersionSummary,
 } from './schemas/rule-sets';
 import type { RunResult, RunSummary } from './schemas/runs';
+import type { SimulationFacts } from './schemas/simulate';
 import type { CaseworkService } from './wiring/casework-service';
 import type { InventoryService } from './wiring/inventory-service';
+import type { SimulationOutcome } from './wiring/simulate-child';
 import type { SourceService } from './wiring/source-service';
 
 export type { CaseworkService, InventoryService, SourceService };
@@ -184,6 +186,8 @@ export interface RuleEngine {
   /** Runs the rule set's test cases (`rules/*.cases.json`) against a document. */
   test(ruleSetId: string, document: unknown): Promise<TestCaseResult[]>;
   diff(from: unknown, to: unknown): RuleSetDiff;
+  /** Scores and explains one child's facts (an invalid document answers its errors). */
+  simulate(document: unknown, facts: SimulationFacts): SimulationOutcome;
 }
 
 /** What-if preview over every child. Unknown rule set or draft → `undefined`. */

@@ -20,6 +20,7 @@ export const apiAccess = {
   'PUT /rule-sets/{id}/drafts/{draftId}': ruleEditors,
   'POST /rule-sets/{id}/drafts/{draftId}/publish': ruleEditors,
   'POST /rule-sets/{id}/rollback': ruleEditors,
+  'POST /rule-sets/{id}/simulate': ruleReaders,
   'POST /preview': ruleReaders,
   'GET /children': ['family_center', 'rule_editor', 'teacher'],
   'GET /runs': center,

@@ -113,8 +113,11 @@ export type ExplainedLeaf = {
   skipped: boolean;
 };
 export type ExplainedGroup = {
-  kind: 'all' | 'any' | 'not';
+  /** `condition`: a named condition of the rule set (`name`), its tree as the only child. */
+  kind: 'all' | 'any' | 'not' | 'condition';
+  name?: string;
   result: boolean;
+  skipped?: boolean;
   children: ExplainedNode[];
 };
 export type ExplainedNode = ExplainedGroup | ExplainedLeaf;
@@ -128,6 +131,18 @@ export type ExplainedRule = {
   conditions: ExplainedNode;
 };
 export type ChildExplanation = { childId: string; rules: ExplainedRule[] };
+
+export type FactValue = number | string | boolean | null;
+/** POST /rule-sets/{id}/simulate: a draft (default: published), a child and/or typed facts. */
+export type SimulationRequest = {
+  document?: RuleSetDocument;
+  childId?: string;
+  facts?: Record<string, FactValue>;
+};
+export type SimulationResult = {
+  scores: Record<string, { points: number; level: string | null }>;
+  rules: ExplainedRule[];
+};
 
 export type ConnectorField = { name: string; label: string; type: string; required: boolean };
 /** A fact a connector emits; mapped sources may send `{ ja, en }` labels and code tables. */

@@ -40,6 +40,8 @@ import type {
   User,
   ValidationResult,
   VersionSummary,
+  SimulationRequest,
+  SimulationResult,
 } from './api-types';
 import type { RuleSetDocument } from './rule-editor/document';
 import type { DataInventory } from './sources/inventory';
@@ -84,6 +86,8 @@ export const ruleSets = {
     request<{ version: number }>('POST', `/rule-sets/${enc(id)}/rollback`, {
       body: { version, note },
     }),
+  simulate: (id: string, body: SimulationRequest) =>
+    request<SimulationResult>('POST', `/rule-sets/${enc(id)}/simulate`, { body }),
 };
 
 export const preview = (body: PreviewRequest, signal?: AbortSignal) =>

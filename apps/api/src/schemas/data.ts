@@ -20,9 +20,11 @@ export const connectorSummarySchema = z
     facts: z.array(
       z.object({
         id: z.string(),
-        label: z.string(),
+        label: z.object({ ja: z.string(), en: z.string() }),
         type: z.string(),
         unit: z.string().optional(),
+        /** For `code` facts: the values a rule may compare against (stored form). */
+        allowedValues: z.array(z.string()).optional(),
       }),
     ),
   })

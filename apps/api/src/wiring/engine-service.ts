@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadRuleSet, ruleCasesSchema, runCases, type RuleCase } from '@mimamori/engine';
 import type { RuleEngine } from '../deps';
 import { diffRuleSets } from './rule-set-diff';
+import { simulateChild } from './simulate-child';
 
 /** Where a rule set's test cases come from (`undefined`: the rule set has none). */
 export type CaseSource = (ruleSetId: string) => Promise<readonly RuleCase[] | undefined>;
@@ -26,7 +27,7 @@ export function casesFromDirectory(rulesDir: string): CaseSource {
   };
 }
 
-/** The engine as the API uses it: validation, the rule set's test cases, readable diffs. */
+/** The engine as the API uses it: validation, test cases, readable diffs, one-child simulation. */
 export function createEngineService(cases: CaseSource): RuleEngine {
   return {
     validate(document) {
@@ -52,5 +53,6 @@ export function createEngineService(cases: CaseSource): RuleEngine {
       }));
     },
     diff: diffRuleSets,
+    simulate: simulateChild,
   };
 }

@@ -26,9 +26,10 @@ export function connectorSummary(
       .map((c) => ({ name: c.header, label: c.header, type: c.role, required: c.required })),
     facts: connector.facts.map((f) => ({
       id: f.id,
-      label: f.label.ja,
+      label: { ja: f.label.ja, en: f.label.en },
       type: f.type,
       ...(f.unit === undefined ? {} : { unit: f.unit }),
+      ...(f.allowedValues === undefined ? {} : { allowedValues: [...f.allowedValues] }),
     })),
   };
 }

@@ -38,8 +38,12 @@ function editCell(
 
 const demoDocument = () =>
   JSON.parse(readFileSync(join(repoRoot, 'rules', 'demo.rules.json'), 'utf8')) as {
-    rules: { id: string; event: { params: { rationale: string } } }[];
-    types: { id: string; levels: { id: string; minPoints: number }[] }[];
+    rules: { id: string; name?: { ja: string }; event: { params: { rationale: string } } }[];
+    types: {
+      id: string;
+      label: { ja: string };
+      levels: { id: string; label: { ja: string }; minPoints: number }[];
+    }[];
   } & Record<string, unknown>;
 
 describeEachDatabase('production deps over the synthetic village', (getDb) => {
