@@ -27,3 +27,4 @@ export * from './repositories/relink-queries';
 export * from './repositories/casework-queries';
 export * from './repositories/api-queries';
 export * from './repositories/mapped-sources';
+export * from './repositories/import-attempts';

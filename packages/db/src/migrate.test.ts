@@ -13,6 +13,7 @@ describeEachDatabase('migrations', (getDb) => {
       '0003-access',
       '0004-cases',
       '0005-mapped-sources',
+      '0006-import-attempts',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const counts = await tableCounts(db);

@@ -6,6 +6,7 @@ import * as rules from './migrations/0002-rules';
 import * as access from './migrations/0003-access';
 import * as cases from './migrations/0004-cases';
 import * as mappedSources from './migrations/0005-mapped-sources';
+import * as importAttempts from './migrations/0006-import-attempts';
 
 /** Every migration, in order. Never edit a released one: add a new one. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003-access': access,
   '0004-cases': cases,
   '0005-mapped-sources': mappedSources,
+  '0006-import-attempts': importAttempts,
 };
 
 function createMigrator(db: Db): Migrator {

@@ -178,3 +178,16 @@ export interface MappedSourcesTable {
   created_by: string | null;
   created_at: string;
 }
+
+/** A rejected import attempt and its row issues (no data was stored). */
+export interface ImportAttemptsTable {
+  id: string;
+  connector: string;
+  file_name: string;
+  file_hash: string;
+  row_count: number;
+  issue_count: number;
+  issues_json: string;
+  created_by: string | null;
+  created_at: string;
+}

@@ -28,6 +28,7 @@ import type {
   SchedulesTable,
   ScheduleLocksTable,
   MappedSourcesTable,
+  ImportAttemptsTable,
 } from './schema-operations';
 
 /**
@@ -67,6 +68,7 @@ export interface DatabaseSchema {
   schedules: SchedulesTable;
   schedule_locks: ScheduleLocksTable;
   mapped_sources: MappedSourcesTable;
+  import_attempts: ImportAttemptsTable;
 }
 
 /** Every table, in an order where parents come before children (FK-safe for inserts). */
@@ -98,6 +100,7 @@ export const tableNames = [
   'schedules',
   'schedule_locks',
   'mapped_sources',
+  'import_attempts',
 ] as const satisfies readonly (keyof DatabaseSchema)[];
 
 /** Name of one table. */

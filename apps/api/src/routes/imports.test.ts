@@ -37,6 +37,28 @@ describeEachDatabase('import routes', (getDb) => {
     expect((await upload('x', true, 'nope')).status).toBe(404);
   });
 
+  it('keeps a rejected commit in the batch history with its row issues, storing no data', async () => {
+    const res = await upload('id,absence\n1,bad\n', false);
+    const body = (await res.json()) as { ok: boolean; issues: { line: number; code: string }[] };
+    expect(body.ok).toBe(false);
+    const history = (await (await t.call('GET', '/api/imports', { cookie })).json()) as {
+      id: string;
+      status: string;
+      issues: number;
+    }[];
+    const rejected = history.find((b) => b.status === 'rejected');
+    expect(rejected?.issues).toBe(body.issues.length);
+    const detail = (await (
+      await t.call('GET', `/api/imports/${rejected!.id}`, { cookie })
+    ).json()) as {
+      rowIssues: { line: number; code: string }[];
+    };
+    expect(detail.rowIssues).toEqual(
+      body.issues.map((i) => expect.objectContaining({ line: i.line, code: i.code })),
+    );
+    expect(JSON.stringify(detail)).not.toContain('bad');
+  });
+
   it('replays progress as server-sent events under the progress id', async () => {
     const res = await t.call('GET', '/api/imports/progress-1/events', { cookie });
     expect(res.headers.get('content-type')).toContain('text/event-stream');

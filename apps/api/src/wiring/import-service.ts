@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Connector } from '@mimamori/connector-kit';
-import { getBatch, listBatches, type Db, type ImportBatch as StoredBatch } from '@mimamori/db';
+import {
+  getBatch,
+  getImportAttempt,
+  listBatches,
+  listImportAttempts,
+  recordRejectedImport,
+  type Db,
+  type ImportAttempt,
+  type ImportBatch as StoredBatch,
+} from '@mimamori/db';
 import { importFile, type PipelineContext } from '@mimamori/pipeline';
 import type { ImportService } from '../deps';
 import type { ConnectorSummary, ImportBatch } from '../schemas/data';
@@ -48,6 +57,20 @@ function toBatch(batch: StoredBatch): ImportBatch {
   };
 }
 
+/** A rejected attempt as the batch history lists it (status `rejected`, with its issue count). */
+function attemptToBatch(attempt: ImportAttempt): ImportBatch {
+  return {
+    id: attempt.id,
+    connector: attempt.connector,
+    file: attempt.fileName,
+    status: 'rejected',
+    rows: attempt.rowCount,
+    issues: attempt.issueCount,
+    createdAt: attempt.createdAt,
+    ...(attempt.createdBy === null ? {} : { createdBy: attempt.createdBy }),
+  };
+}
+
 const phaseTotal = 1000;
 
 /**
@@ -86,6 +109,18 @@ export function createImportService(ctx: BaseContext, catalog: ConnectorCatalog)
           },
         );
         if (!outcome.ok) {
+          // A rejected commit stores no data; its issues (positions and codes, never values)
+          // go to the batch history so staff can see what to fix.
+          if (!input.dryRun) {
+            await recordRejectedImport(db, {
+              connector: connector.name,
+              fileName: input.fileName,
+              fileHash: outcome.summary?.fileHash ?? '',
+              rowCount: outcome.summary?.rows ?? 0,
+              issues: outcome.issues,
+              createdBy: input.by === '' ? null : input.by,
+            });
+          }
           return {
             ok: false,
             issues: outcome.issues.slice(0, 1000),
@@ -107,9 +142,19 @@ export function createImportService(ctx: BaseContext, catalog: ConnectorCatalog)
       }
     },
     async list() {
-      return (await listBatches(db, { limit: 500 })).map(toBatch);
+      const batches = (await listBatches(db, { limit: 500 })).map(toBatch);
+      const attempts = (await listImportAttempts(db, { limit: 500 })).map(attemptToBatch);
+      return [...batches, ...attempts].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
     async get(id) {
+      const attempt = await getImportAttempt(db, id);
+      if (attempt !== undefined) {
+        return {
+          ...attemptToBatch(attempt),
+          rowIssues: attempt.issues,
+          summary: { issueCount: attempt.issueCount },
+        };
+      }
       const batch = await getBatch(db, id);
       if (batch === undefined) return undefined;
       return {

@@ -312,6 +312,7 @@ export const en: Record<MessageKey, string> = {
   'imports.history': 'Import history',
   'imports.when': 'When',
   'imports.state.committed': 'Imported',
+  'imports.state.rejected': 'Rejected (errors, nothing stored)',
   'imports.state.running': 'Importing',
   'imports.state.failed': 'Failed',
   'imports.state.rolled_back': 'Rolled back',

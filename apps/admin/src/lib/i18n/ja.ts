@@ -310,6 +310,7 @@ export const ja = {
   'imports.history': '取込履歴',
   'imports.when': '日時',
   'imports.state.committed': '取り込み済み',
+  'imports.state.rejected': '差し戻し（エラーあり・保存なし）',
   'imports.state.running': '取り込み中',
   'imports.state.failed': '失敗',
   'imports.state.rolled_back': '取り消し済み',
