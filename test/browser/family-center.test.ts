@@ -40,6 +40,10 @@ async function moveWatchSlider(key: 'ArrowLeft' | 'ArrowRight', steps: number): 
   expect(await page.getByTestId(`threshold-input-${type}-watch`).inputValue()).toBe(String(to));
   await answered;
   await expect.poll(() => page.getByTestId('preview-loading').count()).toBe(0);
+  // The score distribution chart moved its 見守り line, in place.
+  const chart = page.getByTestId(`distribution-${type}`).locator('[role="img"]');
+  await expect.poll(() => chart.getAttribute('aria-label')).toContain(`見守り ${to}`);
+  expect(await chart.locator('svg text', { hasText: `見守り ${to}` }).count()).toBe(1);
 }
 
 describe('story 2: family center moves a threshold', () => {

@@ -20,7 +20,10 @@ export interface DemoCredential {
 /** A running `mimamori serve --demo`; call `stop()` in `afterAll`. */
 export interface DemoServer {
   baseURL: string;
+  /** The first account printed for each role. */
   credentials: Record<DemoRole, DemoCredential>;
+  /** Every printed account by username (e.g. `demo-editor2`, the second rule editor). */
+  accounts: Record<string, DemoCredential & { role: DemoRole }>;
   stop(): Promise<void>;
 }
 
@@ -32,14 +35,22 @@ export const demoVillage = { children: 600, seed: 1, asOf: demoAsOf } as const;
 const testKey = 'browser-test-pseudonym-key-0123456789abcdef';
 const startTimeoutMs = 90_000;
 
-function parseCredentials(stdout: string): Partial<Record<DemoRole, DemoCredential>> {
-  const out: Partial<Record<DemoRole, DemoCredential>> = {};
+function parseAccounts(stdout: string): DemoServer['accounts'] {
+  const out: DemoServer['accounts'] = {};
   for (const line of stdout.split('\n')) {
     const [tag, role, username, password] = line.trim().split('\t');
     if (tag !== 'demo user' || !role || !username || !password) continue;
     if ((demoRoles as readonly string[]).includes(role))
-      out[role as DemoRole] = { username, password };
+      out[username] = { username, password, role: role as DemoRole };
   }
+  return out;
+}
+
+/** The first printed account of each role. */
+function firstPerRole(accounts: DemoServer['accounts']): Partial<Record<DemoRole, DemoCredential>> {
+  const out: Partial<Record<DemoRole, DemoCredential>> = {};
+  for (const { role, username, password } of Object.values(accounts))
+    out[role] ??= { username, password };
   return out;
 }
 
@@ -126,13 +137,15 @@ export async function startDemoServer(): Promise<DemoServer> {
       if (baseURL !== undefined && (await answers(`${baseURL}/api/auth/me`))) break;
       await new Promise((done) => setTimeout(done, 100));
     }
-    const found = parseCredentials(stdout);
+    const accounts = parseAccounts(stdout);
+    const found = firstPerRole(accounts);
     const missing = demoRoles.filter((role) => found[role] === undefined);
     if (missing.length > 0)
       throw new Error(`serve --demo printed no account for ${missing.join(', ')}`);
     return {
       baseURL,
       credentials: found as Record<DemoRole, DemoCredential>,
+      accounts,
       stop,
     };
   } catch (error) {
@@ -147,7 +160,11 @@ export async function login(
   server: Pick<DemoServer, 'credentials'>,
   role: DemoRole,
 ): Promise<void> {
-  const { username, password } = server.credentials[role];
+  await loginAs(page, server.credentials[role]);
+}
+
+/** Signs in as one account (e.g. `server.accounts['demo-editor2']`). */
+export async function loginAs(page: Page, { username, password }: DemoCredential): Promise<void> {
   await page.goto('/login');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);

@@ -25,6 +25,7 @@ import { importRoutes } from './routes/imports';
 import { inventoryRoutes } from './routes/inventory';
 import { kpiRoutes } from './routes/kpi';
 import { previewRoutes } from './routes/preview';
+import { ruleSetApprovalRoutes } from './routes/rule-set-approvals';
 import { ruleSetRoutes } from './routes/rule-sets';
 import { runRoutes } from './routes/runs';
 import { sheetRoutes } from './routes/sheets';
@@ -115,6 +116,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
     .route('/users', userRoutes(ctx))
     .route('/children', childRoutes(ctx))
     .route('/rule-sets', ruleSetRoutes(ctx))
+    .route('/rule-sets', ruleSetApprovalRoutes(ctx))
     .route('/rule-sets', simulateRoutes(ctx))
     .route('/preview', previewRoutes(ctx))
     .route('/runs', runRoutes(ctx))

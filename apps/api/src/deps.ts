@@ -23,6 +23,7 @@ import type {
 } from './schemas/data';
 import type { PreviewRequest, PreviewResult } from './schemas/preview';
 import type {
+  ApprovalRequestJson,
   RuleSetDiff,
   RuleSetDocumentJson,
   RuleSetSummary,
@@ -147,6 +148,9 @@ export interface PersonalStore {
   get(childId: string): Promise<PersonalRecord | undefined>;
 }
 
+/** An approval request as stored (the routes add usernames). */
+export type ApprovalRecord = Omit<ApprovalRequestJson, 'requestedByName' | 'decidedByName'>;
+
 /** Rule sets and their immutable versions. Unknown ids answer `undefined`. */
 export interface RuleSetStore {
   list(): Promise<RuleSetSummary[]>;
@@ -158,13 +162,16 @@ export interface RuleSetStore {
     document: RuleSetDocumentJson,
     by: string,
   ): Promise<{ draftId: string } | undefined>;
-  /** Throws `code: 'not_draft'` for a published version. */
+  /**
+   * Throws `code: 'not_draft'` for a published version. Saving cancels the draft's pending
+   * approval request (its id is answered, for the audit log).
+   */
   updateDraft(
     id: string,
     draftId: string,
     document: RuleSetDocumentJson,
     by: string,
-  ): Promise<boolean>;
+  ): Promise<{ cancelledApproval: string | null } | undefined>;
   publish(
     id: string,
     draftId: string,
@@ -178,6 +185,41 @@ export interface RuleSetStore {
     note: string,
     by: string,
   ): Promise<{ version: number } | undefined>;
+  /** Whether publishing the set needs a second person's approval. */
+  approvalRequired(id: string): Promise<boolean | undefined>;
+  setApprovalRequired(
+    id: string,
+    required: boolean,
+  ): Promise<{ approvalRequired: boolean; previous: boolean } | undefined>;
+  /** The draft's pending request, if any (`undefined` also for an unknown draft). */
+  pendingApproval(id: string, draftId: string): Promise<ApprovalRecord | undefined>;
+  /** Throws `approval_pending` when the draft already awaits approval. */
+  requestApproval(
+    id: string,
+    draftId: string,
+    note: string,
+    by: string,
+  ): Promise<ApprovalRecord | undefined>;
+  /** Rollback under approval: an old version copied into a new draft, pending approval. */
+  requestRollback(
+    id: string,
+    version: number,
+    note: string,
+    by: string,
+  ): Promise<ApprovalRecord | undefined>;
+  /** Publishes the pending draft; throws `approval_same_person` for the requester. */
+  approve(
+    id: string,
+    draftId: string,
+    by: string,
+  ): Promise<{ version: number; request: ApprovalRecord } | undefined>;
+  /** Rejects the pending request with a reason; the draft stays a draft. */
+  reject(
+    id: string,
+    draftId: string,
+    reason: string,
+    by: string,
+  ): Promise<ApprovalRecord | undefined>;
 }
 
 /** The engine as the API uses it (pure functions over documents). */

@@ -3,6 +3,7 @@ export { createServer, type ServerOptions } from './server';
 export type * from './deps';
 export { roles, type Role } from './roles';
 export { ApiError } from './problem';
+export type { Problem } from './schemas/common';
 export { checkPassword, createPasswordHasher } from './password';
 export { createDbDeps, type DbDeps } from './db-deps';
 export {

@@ -77,6 +77,12 @@ const packageCodes: Record<string, ContentfulStatusCode> = {
   duplicate: 409,
   not_draft: 409,
   invalid_state: 409,
+  // second-person approval of rule-set publishing (@mimamori/db)
+  approval_required: 409,
+  approval_same_person: 403,
+  approval_pending: 409,
+  approval_not_pending: 409,
+  approval_stale: 409,
   invalid_json: 400,
   invalid_rule_set: 422,
   unknown_connector: 404,
@@ -105,6 +111,11 @@ const packageDetails: Record<string, string> = {
   already_reviewed: 'The override was already reviewed.',
   not_encodable: 'A character has no CP932 form; choose UTF-8 or XLSX.',
   invalid_state: 'That is not possible in the current state.',
+  approval_required: "Publishing this rule set needs a second person's approval.",
+  approval_same_person: 'You asked for this approval: another person approves or rejects it.',
+  approval_pending: 'This draft already awaits approval.',
+  approval_not_pending: 'This draft has no pending approval request.',
+  approval_stale: 'The draft changed after approval was requested; ask again.',
   no_published_rule_set: 'No rule set is published.',
 };
 

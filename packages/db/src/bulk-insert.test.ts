@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inKeyOrder } from './bulk-insert';
+import { inKeyOrder, keyOrder } from './bulk-insert';
 
 describe('inKeyOrder', () => {
   it('sorts rows by key in code-unit order, in place', () => {
@@ -18,5 +18,17 @@ describe('inKeyOrder', () => {
       { id: 'b', n: 3 },
     ];
     expect(inKeyOrder(dup, (r) => r.id).map((r) => r.n)).toEqual([2, 1, 3]);
+  });
+});
+
+describe('keyOrder', () => {
+  it('orders null keys first, then by key, keeping equal keys in input order', () => {
+    expect(keyOrder(['c', null, 'a', 'c', null, 'b'])).toEqual([1, 4, 2, 5, 0, 3]);
+  });
+
+  it('returns null for keys already in order', () => {
+    expect(keyOrder([null, null, 'a', 'a', 'b'])).toBeNull();
+    expect(keyOrder([])).toBeNull();
+    expect(keyOrder(['a', null])).toEqual([1, 0]);
   });
 });

@@ -98,3 +98,41 @@ export function inKeyOrder<T>(rows: T[], key: (row: T) => string): T[] {
   for (let i = 0; i < keys.length; i++) rows[i] = byKey.get(keys[i] as string) as T;
   return rows;
 }
+
+/**
+ * The stable order that sorts `keys` (null keys first, then in code-unit order), as indexes into
+ * `keys`; `null` when they are in that order already (checked first: cheap). Groups equal keys
+ * in a map and sorts the distinct keys alone, without a comparator: no calls back into JS.
+ * @example const order = keyOrder(records.map((r) => r.childId)); // [2, 0, 1] or null
+ */
+export function keyOrder(keys: readonly (string | null)[]): number[] | null {
+  let ordered = true;
+  let previous: string | null = null;
+  for (let i = 0; i < keys.length && ordered; i++) {
+    const key = keys[i] as string | null;
+    if (key === null) ordered = previous === null;
+    else if (previous !== null) ordered = previous <= key;
+    if (key !== null) previous = key;
+  }
+  if (ordered) return null;
+  const order: number[] = [];
+  const groups = new Map<string, number | number[]>();
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string | null;
+    if (key === null) {
+      order.push(i);
+      continue;
+    }
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, i);
+    else if (typeof group === 'number') groups.set(key, [group, i]);
+    else group.push(i);
+  }
+  const distinct = [...groups.keys()].sort();
+  for (const key of distinct) {
+    const group = groups.get(key) as number | number[];
+    if (typeof group === 'number') order.push(group);
+    else for (const i of group) order.push(i);
+  }
+  return order;
+}

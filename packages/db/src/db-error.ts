@@ -7,6 +7,11 @@ export const dbErrorCodes = [
   'duplicate',
   'not_draft',
   'invalid_state',
+  'approval_required',
+  'approval_same_person',
+  'approval_pending',
+  'approval_not_pending',
+  'approval_stale',
   'invalid_json',
   'query_failed',
 ] as const;

@@ -14,6 +14,7 @@ describeEachDatabase('migrations', (getDb) => {
       '0004-cases',
       '0005-mapped-sources',
       '0006-import-attempts',
+      '0007-rule-set-approvals',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const counts = await tableCounts(db);

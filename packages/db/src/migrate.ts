@@ -7,6 +7,7 @@ import * as access from './migrations/0003-access';
 import * as cases from './migrations/0004-cases';
 import * as mappedSources from './migrations/0005-mapped-sources';
 import * as importAttempts from './migrations/0006-import-attempts';
+import * as ruleSetApprovals from './migrations/0007-rule-set-approvals';
 
 /** Every migration, in order. Never edit a released one: add a new one. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-cases': cases,
   '0005-mapped-sources': mappedSources,
   '0006-import-attempts': importAttempts,
+  '0007-rule-set-approvals': ruleSetApprovals,
 };
 
 function createMigrator(db: Db): Migrator {

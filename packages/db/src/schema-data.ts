@@ -49,12 +49,11 @@ export interface ImportBatchesTable {
 
 /** One record a connector emitted, with provenance and its link to a child. */
 export interface SourceRecordsTable {
-  id: string;
+  /** Assigned per batch from the `source_record` counter; shown to users as a decimal string. */
+  id: number;
   batch_id: string;
+  /** Position in the batch in file order (ids follow child order). */
   seq: number;
-  connector: string;
-  connector_version: string;
-  file: string;
   line: number;
   kind: string;
   child_id: string | null;
@@ -67,7 +66,7 @@ export interface SourceRecordsTable {
 
 /** Identity fields of a source record (personal data, for the review queue). */
 export interface RecordIdentitiesTable {
-  record_id: string;
+  record_id: number;
   identity_json: string;
   identity_key: string;
 }

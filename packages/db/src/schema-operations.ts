@@ -6,6 +6,8 @@ export interface RuleSetsTable {
   title_json: string;
   current_version_id: string | null;
   created_at: string;
+  /** 1 when publishing needs a second person's approval (0/1 integer). */
+  approval_required: number;
 }
 
 /** One version of a rule set: drafts are editable, published/archived are immutable. */
@@ -21,6 +23,27 @@ export interface RuleSetVersionsTable {
   published_by: string | null;
   published_at: string | null;
   approved_by: string | null;
+}
+
+/** A request to publish a draft, approved or rejected by a second person. */
+export interface RuleSetApprovalsTable {
+  id: string;
+  rule_set_id: string;
+  version_id: string;
+  /** `publish` (a draft) or `rollback` (a copy of `from_version`). */
+  kind: string;
+  from_version: number | null;
+  /** `pending`, `approved`, `rejected` or `cancelled`. */
+  status: string;
+  note: string;
+  /** SHA-256 of the draft's canonical JSON when requested: a later edit invalidates it. */
+  document_hash: string;
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  /** Why it was rejected. */
+  reason: string | null;
 }
 
 /** One judgement run over all children. */

@@ -14,6 +14,7 @@ import type {
 import type {
   RuleSetsTable,
   RuleSetVersionsTable,
+  RuleSetApprovalsTable,
   JudgementRunsTable,
   JudgementResultsTable,
   UsersTable,
@@ -54,6 +55,7 @@ export interface DatabaseSchema {
   link_decisions: LinkDecisionsTable;
   rule_sets: RuleSetsTable;
   rule_set_versions: RuleSetVersionsTable;
+  rule_set_approvals: RuleSetApprovalsTable;
   judgement_runs: JudgementRunsTable;
   judgement_results: JudgementResultsTable;
   users: UsersTable;
@@ -86,6 +88,7 @@ export const tableNames = [
   'link_decisions',
   'rule_sets',
   'rule_set_versions',
+  'rule_set_approvals',
   'judgement_runs',
   'judgement_results',
   'users',

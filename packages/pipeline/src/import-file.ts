@@ -5,13 +5,18 @@ import {
   findBatchByHash,
   incrementCounter,
   insertBatch,
+  keyOrder,
   listGaiji,
+  readRosterVersion,
+  type ChildInput,
   type Db,
+  type PersonInput,
+  type RecordInput,
 } from '@mimamori/db';
 import type { RowIssue, SourceRecord } from '@mimamori/records';
 import { applyGaijiToRows } from './gaiji-rows';
 import { buildRosterRows, validateRosterRecords } from './roster-records';
-import { linkRecords, type LinkageReport } from './link-records';
+import { linkRecords, rememberRoster, type LinkageReport } from './link-records';
 import { applyBatchToChildren } from './derive-facts';
 import type { PipelineContext } from './context';
 
@@ -135,6 +140,16 @@ export async function importFile(
     };
     return { ok: false, issues: [issue], summary };
   }
+  // Store in child order (see insertBatch): sorted once here, the batch's records, child facts
+  // and context rows all arrive in key order, with each record's file position kept in `seq`.
+  const order = keyOrder(linked.records.map((r) => r.childId));
+  if (order !== null) {
+    linked.records = order.map((i) => Object.assign(linked.records[i] as RecordInput, { seq: i }));
+    if (roster) {
+      roster.children = order.map((i) => roster.children[i] as ChildInput);
+      roster.persons = order.map((i) => roster.persons[i] as PersonInput);
+    }
+  }
   summary.linkage = linked.report;
   if (roster) summary.outsideAgeRange = roster.outsideAgeRange;
   if (options.dryRun) {
@@ -143,6 +158,7 @@ export async function importFile(
   }
 
   progress('store', 0.7);
+  let rosterVersion: string | null = null;
   const batchId = await ctx.db.transaction().execute(async function storeImport(trx: Db) {
     const seq = await incrementCounter(trx, 'import_batch');
     const id = `b${String(seq).padStart(8, '0')}`;
@@ -170,6 +186,7 @@ export async function importFile(
     });
     progress('store', 0.85);
     await children.writeFacts();
+    if (roster) rosterVersion = await readRosterVersion(trx);
     await appendAudit(trx, {
       actorId: ctx.actor?.id ?? null,
       actorRole: ctx.actor?.role ?? 'system',
@@ -181,6 +198,7 @@ export async function importFile(
     });
     return id;
   });
+  if (roster && rosterVersion !== null) rememberRoster(ctx.db, rosterVersion, roster.persons);
   progress('done', 1);
   return { ok: true, dryRun: false, batchId, summary };
 }

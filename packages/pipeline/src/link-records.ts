@@ -53,16 +53,36 @@ function rosterEntry(p: PersonKeys): RosterEntry {
  * person is most of the cost of linking a file, and the roster changes far less often than files
  * arrive. The version is read from the database, so another process's roster import is seen.
  */
-const rosterIndexes = new WeakMap<Db, { version: string; index: RosterIndex }>();
+const rosterIndexes = new WeakMap<
+  Db,
+  { version: string; index: RosterIndex | null; entries: readonly RosterEntry[] }
+>();
 
 async function rosterIndex(db: Db): Promise<RosterIndex> {
   // Read the version before the persons: a roster written in between only causes a rebuild.
   const version = await readRosterVersion(db);
   const cached = rosterIndexes.get(db);
-  if (cached?.version === version) return cached.index;
+  if (cached?.version === version) {
+    cached.index ??= indexRoster(cached.entries, { folded: true });
+    return cached.index;
+  }
   const index = indexRoster((await listPersonKeys(db)).map(rosterEntry), { folded: true });
-  rosterIndexes.set(db, { version, index });
+  rosterIndexes.set(db, { version, index, entries: [] });
   return index;
+}
+
+/**
+ * After a roster import commits: when the persons it wrote are the whole stored roster, the next
+ * import indexes them from memory instead of reading every person back. `version` is the roster
+ * version read inside the import's transaction, after its writes (no other writer could change
+ * the roster in between; any later change moves the version on).
+ * @example rememberRoster(db, versionInTransaction, roster.persons);
+ */
+export function rememberRoster(db: Db, version: string, persons: readonly PersonKeys[]): void {
+  // The version ends with the stored persons' count: equal to the persons just upserted means
+  // the stored roster is exactly these persons.
+  if (!version.endsWith(`:${String(persons.length)}`)) return;
+  rosterIndexes.set(db, { version, index: null, entries: persons.map(rosterEntry) });
 }
 
 /** A linker over the stored roster, with staff decisions applied first. */

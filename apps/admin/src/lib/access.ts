@@ -11,7 +11,9 @@ const ruleReaders = ['rule_editor', 'family_center'] as const;
 const ruleEditors = ['rule_editor'] as const;
 
 export const apiAccess = {
-  'GET /rule-sets': ruleReaders,
+  // The admin reads the list to switch second-person approval on or off.
+  'GET /rule-sets': [...ruleReaders, 'admin'],
+  'PUT /rule-sets/{id}/settings': ['admin'],
   'GET /rule-sets/{id}/versions': ruleReaders,
   'GET /rule-sets/{id}/versions/{v}': ruleReaders,
   'GET /rule-sets/{id}/drafts/{draftId}': ruleReaders,
@@ -19,6 +21,10 @@ export const apiAccess = {
   'POST /rule-sets/{id}/drafts': ruleEditors,
   'PUT /rule-sets/{id}/drafts/{draftId}': ruleEditors,
   'POST /rule-sets/{id}/drafts/{draftId}/publish': ruleEditors,
+  'POST /rule-sets/{id}/drafts/{draftId}/request-approval': ruleEditors,
+  'POST /rule-sets/{id}/drafts/{draftId}/approve': ruleEditors,
+  'GET /rule-sets/{id}/drafts/{draftId}/diff': ruleReaders,
+  'POST /rule-sets/{id}/rollback/request-approval': ruleEditors,
   'POST /rule-sets/{id}/rollback': ruleEditors,
   'POST /rule-sets/{id}/simulate': ruleReaders,
   'POST /preview': ruleReaders,

@@ -1,108 +1,57 @@
-/** Request and response bodies of the Mimamori API as the admin UI uses them. */
-import type { RuleSetDocument } from './rule-editor/document';
+/**
+ * Request and response bodies of the Mimamori API as the admin UI uses them: inferred from the
+ * API's route schemas through the typed client, so a changed schema fails `svelte-check` here.
+ * Hand-written types remain only where the API declares opaque JSON (see each one's comment).
+ */
+import type { Problem as ApiProblem } from '@mimamori/api';
+import type { InferRequestType } from 'hono/client';
+import type { Answer, Api, JsonBody } from './api-client';
+
+type Item<List> = List extends readonly (infer T)[] ? T : never;
+
+type RuleSet = Api['rule-sets'][':id'];
+type Draft = RuleSet['drafts'][':draftId'];
 
 export const roles = ['admin', 'rule_editor', 'family_center', 'teacher', 'it'] as const;
-export type Role = (typeof roles)[number];
+export type Role = User['role'];
 
-export type User = { id: string; username: string; role: Role; school: string | null };
+export type User = Answer<Api['auth']['me']['$get']>['user'];
 
 /** RFC 9457 problem details with our stable `code`. */
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  code: string;
-  errors?: ProblemField[];
-};
+export type Problem = ApiProblem;
 /** One field-level problem: a JSON Pointer and a message (Japanese when the API has one). */
-export type ProblemField = { path: string; message: string; messageJa?: string; code?: string };
+export type ProblemField = NonNullable<Problem['errors']>[number];
 
-export type DraftSummary = { draftId: string; updatedAt?: string; author?: string; note?: string };
-export type VersionSummary = {
-  version: number;
-  publishedAt: string;
-  publishedBy?: string;
-  /** Username; null for system actions. */
-  publishedByName?: string | null;
-  note?: string;
-};
-export type RuleSetSummary = {
-  id: string;
-  title: string;
-  current: { version: number; publishedAt: string } | null;
-  drafts: DraftSummary[];
-};
+export type RuleSetSummary = Item<Answer<Api['rule-sets']['$get']>>;
+export type DraftSummary = RuleSetSummary['drafts'][number];
+/** A draft's open approval request: pending, or the last rejection and its reason. */
+export type ApprovalRequest = RuleSetSummary['approvals'][number];
+export type VersionSummary = Item<Answer<RuleSet['versions']['$get']>>;
 
-export type ValidationError = { path: string; code: string; message: string; messageJa: string };
-export type ValidationResult = { ok: boolean; errors: ValidationError[] };
-export type TestCaseResult = { name: string; passed: boolean; diff: unknown };
+export type ValidationResult = Answer<Draft['validate']['$post']>;
+export type ValidationError = ValidationResult['errors'][number];
+export type TestCaseResult = Answer<Draft['test']['$post']>['cases'][number];
 
+export type RuleSetDiff = Answer<RuleSet['diff']['$get']>;
+export type RuleRef = RuleSetDiff['rules']['added'][number];
 /** A changed field: `field` in words, `path` exact (for auditors), values in words. */
-export type FieldChange = { field: string; path: string; from: string | null; to: string | null };
-export type RuleRef = { id: string; name: string | null };
-export type RuleSetDiff = {
-  rules: {
-    added: RuleRef[];
-    removed: RuleRef[];
-    changed: (RuleRef & { changes: FieldChange[] })[];
-  };
-  thresholds: {
-    type: string;
-    level: string;
-    typeLabel: string;
-    levelLabel: string;
-    from: number | null;
-    to: number | null;
-  }[];
-};
+export type FieldChange = RuleSetDiff['rules']['changed'][number]['changes'][number];
 
+export type PreviewRequest = JsonBody<Api['preview']['$post']>;
+export type PreviewResult = Answer<Api['preview']['$post']>;
 /** `{ [type]: { [level]: n } }` */
-export type LevelCounts = Record<string, Record<string, number>>;
-export type LevelOverrides = Record<string, Record<string, number>>;
+export type LevelCounts = PreviewResult['before']['counts'];
+export type LevelOverrides = NonNullable<PreviewRequest['levels']>;
+export type ChildMove = PreviewResult['entered'][number];
+export type DisparityRow = PreviewResult['disparity']['bySchool'][number];
 
-export type PreviewRequest = {
-  ruleSetId: string;
-  draftId?: string;
-  document?: RuleSetDocument;
-  levels?: LevelOverrides;
-};
-export type ChildMove = {
-  childId: string;
-  school: string;
-  grade: number | null;
-  type: string;
-  from: string | null;
-  to: string | null;
-  reasons: string[];
-};
-export type DisparityRow = { group: string; total: number; before: number; after: number };
-export type PreviewResult = {
-  before: { counts: LevelCounts };
-  after: { counts: LevelCounts };
-  entered: ChildMove[];
-  left: ChildMove[];
-  ruleHits: { ruleId: string; before: number; after: number }[];
-  /** `points[i]` = children whose score for the type is `i` (after the change). */
-  distribution: Record<string, { points: number[] }>;
-  sweep: Record<string, { minPoints: number; flagged: number }[]>;
-  disparity: {
-    bySchool: DisparityRow[];
-    byGrade: DisparityRow[];
-    bySex: DisparityRow[];
-    byAge: DisparityRow[];
-  };
-};
+export type ChildSummary = Item<Answer<Api['children']['$get']>>;
 
-export type ChildSummary = {
-  id: string;
-  school: string | null;
-  grade: number | null;
-  age: number;
-  sex: 1 | 2 | null;
-  levels: Record<string, { points: number; level: string | null }>;
-};
-
+/*
+ * The explained condition tree is hand-written: the API declares `conditions` as opaque JSON
+ * (`z.unknown()`, described in words) because stored explanations of earlier runs are parsed
+ * with the same schema, and a stricter one would reject them.
+ */
 export type ExplainedLeaf = {
   fact: string;
   label: string;
@@ -121,117 +70,42 @@ export type ExplainedGroup = {
   children: ExplainedNode[];
 };
 export type ExplainedNode = ExplainedGroup | ExplainedLeaf;
-export type ExplainedRule = {
-  ruleId: string;
-  name: string;
-  type: string;
-  points: number;
-  fired: boolean;
-  explanation: string;
+
+type ChildExplanationJson = Answer<Api['children'][':id']['explanation']['$get']>;
+export type ExplainedRule = Omit<ChildExplanationJson['rules'][number], 'conditions'> & {
   conditions: ExplainedNode;
 };
-export type ChildExplanation = { childId: string; rules: ExplainedRule[] };
+export type ChildExplanation = Omit<ChildExplanationJson, 'rules'> & { rules: ExplainedRule[] };
 
-export type FactValue = number | string | boolean | null;
 /** POST /rule-sets/{id}/simulate: a draft (default: published), a child and/or typed facts. */
-export type SimulationRequest = {
-  document?: RuleSetDocument;
-  childId?: string;
-  facts?: Record<string, FactValue>;
-};
-export type SimulationResult = {
-  scores: Record<string, { points: number; level: string | null }>;
+export type SimulationRequest = JsonBody<RuleSet['simulate']['$post']>;
+export type FactValue = NonNullable<SimulationRequest['facts']>[string];
+export type SimulationResult = Omit<Answer<RuleSet['simulate']['$post']>, 'rules'> & {
   rules: ExplainedRule[];
 };
 
-export type ConnectorField = { name: string; label: string; type: string; required: boolean };
-/** A fact a connector emits; mapped sources may send `{ ja, en }` labels and code tables. */
-export type ConnectorFact = {
-  id: string;
-  label: string | { ja: string; en: string };
-  labelEn?: string;
-  type: string;
-  unit?: string;
-  allowedValues?: string[];
-  codes?: Record<string, string>;
-};
-export type ConnectorSummary = {
-  id: string;
-  label: string;
-  source: string;
-  version: string;
-  fields: ConnectorField[];
-  facts?: ConnectorFact[];
-  /** Set for connectors that execute a mapping document (sources registered in the wizard). */
-  mapped?: boolean;
-  kind?: string;
-};
+export type ConnectorSummary = Item<Answer<Api['connectors']['$get']>>;
+export type ConnectorField = ConnectorSummary['fields'][number];
+/** A fact a connector emits (code connectors and mapped sources alike). */
+export type ConnectorFact = ConnectorSummary['facts'][number];
 
-export type ImportIssue = {
-  file: string;
-  line: number;
-  column: number;
-  code: string;
-  message: string;
-  field?: string;
-};
-export type ImportResult = {
-  ok: boolean;
-  issues: ImportIssue[];
-  summary: { rows?: number; records?: number; gaiji?: number; batchId?: string } & Record<
-    string,
-    unknown
-  >;
-};
-export type ImportBatch = {
-  id: string;
-  connector: string;
-  file: string;
-  status: string;
-  rows: number;
-  issues: number;
-  createdAt: string;
-  createdBy?: string;
-};
+export type ImportResult = Answer<Api['imports']['$post']>;
+export type ImportIssue = ImportResult['issues'][number];
+export type ImportBatch = Item<Answer<Api['imports']['$get']>>;
 
-export type GaijiEntry = { code: string; standard: string; note?: string };
+export type GaijiEntry = Item<Answer<Api['gaiji']['$get']>>;
 
-export type LinkageCandidate = { childId: string; score: number; reasons: string[] };
-export type LinkageReviewItem = {
-  id: string;
-  source: string;
-  batchId?: string;
-  line?: number;
-  reasons: string[];
-  candidates: LinkageCandidate[];
-};
-export type LinkageDecision = { decision: 'match' | 'new' | 'reject'; childId?: string };
+export type LinkageReviewItem = Item<Answer<Api['linkage']['review']['$get']>>;
+export type LinkageCandidate = LinkageReviewItem['candidates'][number];
+export type LinkageDecision = JsonBody<Api['linkage']['review'][':id']['$post']>;
 
-export type RunSummary = {
-  id: string;
-  ruleSetId: string;
-  version: number;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  startedAt: string;
-  finishedAt?: string | null;
-  counts?: LevelCounts;
-};
+export type RunSummary = Item<Answer<Api['runs']['$get']>>;
 
-export type AuditEntry = {
-  id: string;
-  at: string;
-  actor: string;
-  /** Username; null for system actions. */
-  actorName: string | null;
-  action: string;
-  target?: string;
-  address?: string;
-  detail?: unknown;
-};
-export type AuditQuery = { actor?: string; action?: string; from?: string; to?: string };
+export type AuditEntry = Item<Answer<Api['audit']['$get']>>;
+export type AuditQuery = InferRequestType<Api['audit']['$get']>['query'];
 
 // Casework (issue 7): sheets, cases, decisions, overrides, notifications, KPIs, schedules.
+// The vocabularies below are values the pages iterate over; the API's schemas are their types.
 
 export const caseStatuses = [
   'watch',
@@ -240,21 +114,21 @@ export const caseStatuses = [
   'referred',
   'closed',
 ] as const;
-export type CaseStatus = (typeof caseStatuses)[number];
+export type CaseStatus = Case['status'];
 export const agencies = [
   'child_family_support_center',
   'public_health_nurse',
   'child_guidance_center',
   'other',
 ] as const;
-export type Agency = (typeof agencies)[number];
+export type Agency = NonNullable<DecisionInput['agency']>;
 export const overrideReasonCodes = [
   'additional_information',
   'data_error',
   'professional_judgement',
   'family_context',
 ] as const;
-export type OverrideReasonCode = (typeof overrideReasonCodes)[number];
+export type OverrideReasonCode = OverrideInput['reasonCode'];
 export const reviewRoles = [
   'educationBoard',
   'principal',
@@ -263,196 +137,33 @@ export const reviewRoles = [
 ] as const;
 export type ReviewRole = (typeof reviewRoles)[number];
 
-export type SheetNotes = Record<ReviewRole | 'summary', string> & { meetingDate: string | null };
-export type SheetNotesPatch = Partial<SheetNotes>;
-export type SheetSource = { fact: string; label: string; source: string; outsideSchool: boolean };
-export type SheetItem = {
-  ruleId: string;
-  type: string;
-  points: number;
-  text: string;
-  rationale: string;
-  sources: SheetSource[];
-};
-export type SheetScore = {
-  type: string;
-  typeLabel: string;
-  points: number;
-  level: string | null;
-  outsideSchoolPoints: number;
-  rankSchool: number | null;
-  rankGrade: number | null;
-};
-export type Sheet = {
-  id: string;
-  runId: string;
-  childId: string;
-  sharedSchool: string | null;
-  createdBy: string | null;
-  updatedAt: string;
-  content: {
-    school: string | null;
-    grade: number | null;
-    asOf: string;
-    scores: SheetScore[];
-    items: SheetItem[];
-    notes: SheetNotes;
-    sharedAt: string | null;
-    sharedBy: string | null;
-    purged: boolean;
-  };
-};
-export type CaseEvent = {
-  id: string;
-  caseId: string;
-  kind: 'decision' | 'note' | 'observation' | 'override' | 'share' | 'meeting';
-  data: Record<string, unknown>;
-  actorId: string | null;
-  at: string;
-};
-export type Case = {
-  id: string;
-  childId: string;
-  status: CaseStatus;
-  openedAt: string;
-  closedAt: string | null;
-  runId: string | null;
-};
-export type CaseHistory = Case & { events: CaseEvent[]; sheets: Sheet[] };
-export type LevelOverride = {
-  id: string;
-  runId: string;
-  childId: string;
-  type: string;
-  fromLevel: string | null;
-  toLevel: string | null;
-  reasonCode: string;
-  note: string | null;
-  createdBy: string;
-  createdAt: string;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  direction: 'raise' | 'lower' | 'same';
-};
-export type SheetDetail = {
-  sheet: Sheet;
-  overrides: LevelOverride[];
-  caseId: string | null;
-  observations: CaseEvent[];
-};
-export type FlaggedChild = {
-  childId: string;
-  school: string | null;
-  grade: number | null;
-  types: {
-    type: string;
-    points: number;
-    outsideSchoolPoints: number;
-    rankSchool: number | null;
-    rankGrade: number | null;
-    level: string | null;
-    effectiveLevel: string | null;
-  }[];
-  sheetId: string | null;
-  caseId: string | null;
-  caseStatus: CaseStatus | null;
-};
-export type DecisionInput = {
-  status: CaseStatus;
-  reason: string;
-  decidedOn?: string;
-  agency?: Agency;
-  agencyNote?: string;
-};
-export type MeetingInput = {
-  heldOn: string;
-  attendees: string[];
-  summary: string;
-  actions?: string;
-  nextReviewOn?: string | null;
-};
-export type OverrideInput = {
-  runId: string;
-  childId: string;
-  type: string;
-  toLevel: string | null;
-  reasonCode: OverrideReasonCode;
-  note: string;
-};
-export type ObservationInput = { text: string; supportNeeded: boolean; observedOn?: string };
-export type CaseNotification = {
-  eventId: string;
-  caseId: string;
-  childId: string;
-  sheetId: string | null;
-  school: string | null;
-  observedOn: string | null;
-  at: string;
-  actorId: string | null;
-  read: boolean;
-  readBy: string | null;
-};
+export type Sheet = Item<Answer<Api['sheets']['$get']>>;
+export type SheetNotes = Sheet['content']['notes'];
+export type SheetNotesPatch = JsonBody<Api['sheets'][':id']['notes']['$put']>;
+export type SheetScore = Sheet['content']['scores'][number];
+export type SheetItem = Sheet['content']['items'][number];
+export type SheetSource = SheetItem['sources'][number];
+export type SheetDetail = Answer<Api['sheets'][':id']['$get']>;
+export type CaseEvent = Answer<Api['sheets'][':id']['observations']['$post']>;
+export type Case = Item<Answer<Api['cases']['$get']>>;
+export type CaseHistory = Answer<Api['cases'][':id']['$get']>;
+export type LevelOverride = Item<Answer<Api['overrides']['$get']>>;
+export type FlaggedChild = Item<Answer<Api['runs'][':runId']['flagged']['$get']>>;
+export type DecisionInput = JsonBody<Api['cases'][':id']['decisions']['$post']>;
+export type MeetingInput = JsonBody<Api['cases'][':id']['meetings']['$post']>;
+export type OverrideInput = JsonBody<Api['overrides']['$post']>;
+export type ObservationInput = JsonBody<Api['sheets'][':id']['observations']['$post']>;
+export type CaseNotification = Item<Answer<Api['notifications']['$get']>>;
 
-export type FunnelCounts = {
-  judged: number;
-  flagged: number;
-  flaggedByEngine: number;
-  watched: number;
-  shared: number;
-  preventiveSupport: number;
-  continuedWatch: number;
-  closed: number;
-};
-export type Funnel = FunnelCounts & {
-  runId: string;
-  asOf: string;
-  bySchool: (FunnelCounts & { school: string })[];
-  byType: (FunnelCounts & { type: string })[];
-};
-export type ContactCounts = {
-  observations: number;
-  notifications: number;
-  shares: number;
-  total: number;
-};
-export type Kpis = {
-  runId: string;
-  watched: number;
-  connectedToSupport: number;
-  connectedShare: number;
-  referralsByAgency: Record<Agency, number>;
-  contacts: ContactCounts;
-  contactsBySchool: (ContactCounts & { school: string })[];
-  overrides: {
-    total: number;
-    raised: number;
-    lowered: number;
-    reviewed: number;
-    pendingReview: number;
-    byReason: Record<OverrideReasonCode | 'other', number>;
-  };
-};
-export type RunComparison = {
-  fromRunId: string | null;
-  toRunId: string;
-  newlyFlagged: string[];
-  continuing: string[];
-  resolved: string[];
-};
-export type KpiDashboard = {
-  runId: string | null;
-  funnel: Funnel | null;
-  kpis: Kpis | null;
-  comparison: RunComparison | null;
-  series: Funnel[];
-};
-export type ScheduleStatus = {
-  id: string;
-  cron: string;
-  enabled: boolean;
-  lastFiredAt: string | null;
-  nextDueAt: string | null;
-  lastRun: { id: string; status: string; startedAt: string; finishedAt: string | null } | null;
-};
+export type KpiDashboard = Answer<Api['kpi']['dashboard']['$get']>;
+export type Funnel = NonNullable<KpiDashboard['funnel']>;
+export type FunnelCounts = Omit<Funnel, 'runId' | 'asOf' | 'bySchool' | 'byType'>;
+export type Kpis = NonNullable<KpiDashboard['kpis']>;
+export type ContactCounts = Kpis['contacts'];
+export type RunComparison = NonNullable<KpiDashboard['comparison']>;
+export type ScheduleStatus = Item<Answer<Api['schedules']['$get']>>;
+
 export const exportFormats = ['csv-cp932', 'csv-utf8-bom', 'xlsx'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
+export type ExportFormat = NonNullable<
+  InferRequestType<Api['exports']['sheets']['$get']>['query']['format']
+>;

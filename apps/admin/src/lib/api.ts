@@ -1,229 +1,288 @@
 /**
- * Typed functions for every API call the admin UI makes. Pages import only this module, so
- * moving to Hono's `hc<AppType>` client later changes this file alone.
+ * Typed functions for every API call the admin UI makes, over Hono's typed client
+ * (`hc<AppType>`): paths, parameters, bodies and answers are checked against the API's own
+ * routes. Pages import only this module (and types from `api-types`).
  */
-import { apiUrl, request, upload } from './api-client';
+import type { InferRequestType } from 'hono/client';
+import { createApiClient, formData, send, upload, withSignal, type ApiClient } from './api-client';
 import type {
-  AuditEntry,
   AuditQuery,
-  Case,
-  CaseEvent,
-  CaseHistory,
-  CaseNotification,
   CaseStatus,
+  ChildExplanation,
   DecisionInput,
   ExportFormat,
-  FlaggedChild,
-  KpiDashboard,
-  LevelOverride,
+  GaijiEntry,
+  ImportResult,
+  LinkageDecision,
   MeetingInput,
   ObservationInput,
   OverrideInput,
-  ScheduleStatus,
-  Sheet,
-  SheetDetail,
-  SheetNotesPatch,
-  ChildExplanation,
-  ChildSummary,
-  ConnectorSummary,
-  GaijiEntry,
-  ImportBatch,
-  ImportResult,
-  LinkageDecision,
-  LinkageReviewItem,
   PreviewRequest,
-  PreviewResult,
-  RuleSetDiff,
-  RuleSetSummary,
-  RunSummary,
-  TestCaseResult,
-  User,
-  ValidationResult,
-  VersionSummary,
+  SheetNotesPatch,
   SimulationRequest,
   SimulationResult,
 } from './api-types';
 import type { RuleSetDocument } from './rule-editor/document';
-import type { DataInventory } from './sources/inventory';
-import type { InferResult, Mapping, SourceSummary } from './sources/mapping';
+import type { InferResult, Mapping } from './sources/mapping';
 
 export { ApiError } from './api-client';
 
+/** Path parameters go into the URL as they are: ids are encoded here. */
 const enc = encodeURIComponent;
 
-export const auth = {
-  login: (body: { username: string; password: string }) =>
-    request<{ user: User }>('POST', '/auth/login', { body }),
-  logout: () => request<void>('POST', '/auth/logout'),
-  me: () => request<{ user: User }>('GET', '/auth/me'),
-};
-
-export const ruleSets = {
-  list: () => request<RuleSetSummary[]>('GET', '/rule-sets'),
-  versions: (id: string) => request<VersionSummary[]>('GET', `/rule-sets/${enc(id)}/versions`),
-  version: (id: string, version: number) =>
-    request<{ document: RuleSetDocument }>('GET', `/rule-sets/${enc(id)}/versions/${version}`),
-  draft: (id: string, draftId: string) =>
-    request<{ document: RuleSetDocument }>('GET', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}`),
-  createDraft: (id: string, document: RuleSetDocument) =>
-    request<{ draftId: string }>('POST', `/rule-sets/${enc(id)}/drafts`, { body: { document } }),
-  saveDraft: (id: string, draftId: string, document: RuleSetDocument) =>
-    request<void>('PUT', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}`, { body: { document } }),
-  validate: (id: string, draftId: string) =>
-    request<ValidationResult>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/validate`),
-  test: (id: string, draftId: string) =>
-    request<{ cases: TestCaseResult[] }>(
-      'POST',
-      `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/test`,
-    ),
-  publish: (id: string, draftId: string, note: string) =>
-    request<{ version: number }>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/publish`, {
-      body: { note },
-    }),
-  diff: (id: string, from: number, to: number) =>
-    request<RuleSetDiff>('GET', `/rule-sets/${enc(id)}/diff`, { query: { from, to } }),
-  rollback: (id: string, version: number, note: string) =>
-    request<{ version: number }>('POST', `/rule-sets/${enc(id)}/rollback`, {
-      body: { version, note },
-    }),
-  simulate: (id: string, body: SimulationRequest) =>
-    request<SimulationResult>('POST', `/rule-sets/${enc(id)}/simulate`, { body }),
-};
-
-export const preview = (body: PreviewRequest, signal?: AbortSignal) =>
-  request<PreviewResult>('POST', '/preview', signal ? { body, signal } : { body });
+/*
+ * The API declares rule-set documents, condition trees and mappings as opaque JSON (drafts may be
+ * invalid; the engine and the mapping validator report where), so those answers are read with
+ * the editor's own types.
+ */
+type WithDocument = { document: RuleSetDocument };
 
 export type ChildFilter = { school?: string; grade?: string; level?: string; type?: string };
-export const children = {
-  list: (filter: ChildFilter) => request<ChildSummary[]>('GET', '/children', { query: filter }),
-  explanation: (id: string) => request<ChildExplanation>('GET', `/children/${enc(id)}/explanation`),
-};
 
-export const connectors = {
-  list: () => request<ConnectorSummary[]>('GET', '/connectors'),
-};
+/**
+ * Every call the UI makes, over one typed client (tests pass a client over `app.request`).
+ * @example
+ * const api = createApi(createApiClient({ fetch: (input, init) => app.request(input, init) }));
+ * const versions = await api.ruleSets.versions('demo');
+ */
+export function createApi(client: ApiClient) {
+  const { api } = client;
+  const ruleSet = api['rule-sets'][':id'];
+  const draft = ruleSet.drafts[':draftId'];
+  return {
+    auth: {
+      login: (body: { username: string; password: string }) =>
+        send(api.auth.login.$post({ json: body })),
+      logout: () => send(api.auth.logout.$post()),
+      me: () => send(api.auth.me.$get()),
+    },
 
-/** Mapped sources (issue 8): infer a mapping from a sample, save it as a new version. */
-export const sources = {
-  list: () => request<SourceSummary[]>('GET', '/sources'),
-  /**
-   * Multipart `file` (a sample of the export). With `mapping`, previews that (edited) mapping
-   * on the sample instead of inferring one, and answers its problems.
-   */
-  infer: (
-    file: File,
-    options: { name?: string | undefined; mapping?: Mapping | undefined },
-    onProgress: (ratio: number) => void,
-  ) => {
-    const form = new FormData();
-    form.set('file', file);
-    if (options.name) form.set('name', options.name);
-    if (options.mapping) form.set('mapping', JSON.stringify(options.mapping));
-    return upload<InferResult>('/sources/infer', form, onProgress);
-  },
-  /** Saves the next version; 422 `invalid_mapping` with `errors[]` at JSON Pointers. */
-  save: (mapping: Mapping) =>
-    request<{ name: string; version: number }>('POST', '/sources', { body: { mapping } }),
-};
+    ruleSets: {
+      list: () => send(api['rule-sets'].$get()),
+      versions: (id: string) => send(ruleSet.versions.$get({ param: { id: enc(id) } })),
+      version: (id: string, version: number) =>
+        send(
+          ruleSet.versions[':v'].$get({ param: { id: enc(id), v: String(version) } }),
+        ) as Promise<WithDocument>,
+      draft: (id: string, draftId: string) =>
+        send(
+          draft.$get({ param: { id: enc(id), draftId: enc(draftId) } }),
+        ) as Promise<WithDocument>,
+      createDraft: (id: string, document: RuleSetDocument) =>
+        send(ruleSet.drafts.$post({ param: { id: enc(id) }, json: { document } })),
+      saveDraft: (id: string, draftId: string, document: RuleSetDocument) =>
+        send(draft.$put({ param: { id: enc(id), draftId: enc(draftId) }, json: { document } })),
+      validate: (id: string, draftId: string) =>
+        send(draft.validate.$post({ param: { id: enc(id), draftId: enc(draftId) } })),
+      test: (id: string, draftId: string) =>
+        send(draft.test.$post({ param: { id: enc(id), draftId: enc(draftId) } })),
+      publish: (id: string, draftId: string, note: string) =>
+        send(
+          draft.publish.$post({ param: { id: enc(id), draftId: enc(draftId) }, json: { note } }),
+        ),
+      diff: (id: string, from: number, to: number) =>
+        send(ruleSet.diff.$get({ param: { id: enc(id) }, query: { from, to } })),
+      rollback: (id: string, version: number, note: string) =>
+        send(ruleSet.rollback.$post({ param: { id: enc(id) }, json: { version, note } })),
+      // Second-person approval: the admin's switch, then request → approve or reject.
+      saveSettings: (id: string, settings: { approvalRequired: boolean }) =>
+        send(ruleSet.settings.$put({ param: { id: enc(id) }, json: settings })),
+      requestApproval: (id: string, draftId: string, note: string) =>
+        send(
+          draft['request-approval'].$post({
+            param: { id: enc(id), draftId: enc(draftId) },
+            json: { note },
+          }),
+        ),
+      approve: (id: string, draftId: string) =>
+        send(draft.approve.$post({ param: { id: enc(id), draftId: enc(draftId) } })),
+      reject: (id: string, draftId: string, reason: string) =>
+        send(
+          draft.reject.$post({ param: { id: enc(id), draftId: enc(draftId) }, json: { reason } }),
+        ),
+      requestRollback: (id: string, version: number, note: string) =>
+        send(
+          ruleSet.rollback['request-approval'].$post({
+            param: { id: enc(id) },
+            json: { version, note },
+          }),
+        ),
+      /** What an approver reviews: the published version → the draft, in words. */
+      draftDiff: (id: string, draftId: string) =>
+        send(draft.diff.$get({ param: { id: enc(id), draftId: enc(draftId) } })),
+      simulate: (id: string, body: SimulationRequest) =>
+        send(
+          ruleSet.simulate.$post({ param: { id: enc(id) }, json: body }),
+        ) as Promise<SimulationResult>,
+    },
 
-export const inventory = {
-  get: () => request<DataInventory>('GET', '/inventory'),
-  /** The printable document residents can read (Japanese). */
-  documentUrl: (format: 'html' | 'md') => apiUrl('/inventory/document', { format }),
-};
+    preview: (body: PreviewRequest, signal?: AbortSignal) =>
+      send(api.preview.$post({ json: body }, withSignal(signal))),
 
-export const imports = {
-  /** Multipart: `file`, `connector`, `dryRun` ("true" | "false"). */
-  run: (file: File, connector: string, dryRun: boolean, onProgress: (ratio: number) => void) => {
-    const form = new FormData();
-    form.set('file', file);
-    form.set('connector', connector);
-    form.set('dryRun', String(dryRun));
-    return upload<ImportResult>('/imports', form, onProgress);
-  },
-  list: () => request<ImportBatch[]>('GET', '/imports'),
-};
+    children: {
+      list: (filter: ChildFilter) => send(api.children.$get({ query: filter })),
+      explanation: (id: string) =>
+        send(
+          api.children[':id'].explanation.$get({ param: { id: enc(id) }, query: {} }),
+        ) as Promise<ChildExplanation>,
+    },
 
-export const gaiji = {
-  list: () => request<GaijiEntry[]>('GET', '/gaiji'),
-  save: (entries: GaijiEntry[]) => request<GaijiEntry[]>('PUT', '/gaiji', { body: entries }),
-};
+    connectors: {
+      list: () => send(api.connectors.$get()),
+    },
 
-export const linkage = {
-  queue: () => request<LinkageReviewItem[]>('GET', '/linkage/review'),
-  decide: (id: string, body: LinkageDecision) =>
-    request<void>('POST', `/linkage/review/${enc(id)}`, { body }),
-};
+    /** Mapped sources (issue 8): infer a mapping from a sample, save it as a new version. */
+    sources: {
+      list: () => send(api.sources.$get()),
+      /**
+       * Multipart `file` (a sample of the export), with upload progress (XHR). With `mapping`,
+       * previews that (edited) mapping on the sample instead of inferring one, and answers its
+       * problems.
+       */
+      infer: (
+        file: File,
+        options: { name?: string | undefined; mapping?: Mapping | undefined },
+        onProgress: (ratio: number) => void,
+      ) => {
+        const fields = {
+          file,
+          name: options.name || undefined,
+          mapping: options.mapping && JSON.stringify(options.mapping),
+        } satisfies InferRequestType<typeof api.sources.infer.$post>['form'];
+        return upload<InferResult>(api.sources.infer.$path(), formData(fields), onProgress);
+      },
+      /** Saves the next version; 422 `invalid_mapping` with `errors[]` at JSON Pointers. */
+      save: (mapping: Mapping) => send(api.sources.$post({ json: { mapping } })),
+    },
 
-export const runs = {
-  start: (body: { ruleSetId: string; version?: number }) =>
-    request<{ id: string }>('POST', '/runs', { body }),
-  list: () => request<RunSummary[]>('GET', '/runs'),
-  get: (id: string) => request<RunSummary>('GET', `/runs/${enc(id)}`),
-};
+    inventory: {
+      get: () => send(api.inventory.$get()),
+      /** The printable document residents can read (Japanese). */
+      documentUrl: (format: 'html' | 'md') => api.inventory.document.$path({ query: { format } }),
+    },
 
-export const audit = {
-  list: (query: AuditQuery) => request<AuditEntry[]>('GET', '/audit', { query }),
-};
+    imports: {
+      /** Multipart `file`, `connector`, `dryRun`, with upload progress (XHR). */
+      run: (
+        file: File,
+        connector: string,
+        dryRun: boolean,
+        onProgress: (ratio: number) => void,
+      ) => {
+        const fields = {
+          file,
+          connector,
+          dryRun: dryRun ? 'true' : 'false',
+        } satisfies InferRequestType<typeof api.imports.$post>['form'];
+        return upload<ImportResult>(api.imports.$path(), formData(fields), onProgress);
+      },
+      list: () => send(api.imports.$get()),
+    },
 
-// Casework (issue 7): contract in packages/casework/API.md.
+    gaiji: {
+      list: () => send(api.gaiji.$get()),
+      save: (entries: GaijiEntry[]) => send(api.gaiji.$put({ json: entries })),
+    },
 
-export const sheets = {
-  flagged: (runId: string, school?: string) =>
-    request<FlaggedChild[]>('GET', `/runs/${enc(runId)}/flagged`, { query: { school } }),
-  list: (query: { runId?: string; childId?: string } = {}) =>
-    request<Sheet[]>('GET', '/sheets', { query }),
-  create: (runId: string, childId: string) =>
-    request<Sheet>('POST', '/sheets', { body: { runId, childId } }),
-  get: (id: string) => request<SheetDetail>('GET', `/sheets/${enc(id)}`),
-  saveNotes: (id: string, notes: SheetNotesPatch) =>
-    request<Sheet>('PUT', `/sheets/${enc(id)}/notes`, { body: notes }),
-  share: (id: string, school?: string) =>
-    request<Sheet>('POST', `/sheets/${enc(id)}/share`, { body: school ? { school } : {} }),
-  observe: (id: string, body: ObservationInput) =>
-    request<CaseEvent>('POST', `/sheets/${enc(id)}/observations`, { body }),
-};
+    linkage: {
+      queue: () => send(api.linkage.review.$get()),
+      decide: (id: string, body: LinkageDecision) =>
+        send(api.linkage.review[':id'].$post({ param: { id: enc(id) }, json: body })),
+    },
 
-export const cases = {
-  list: (query: { statuses?: readonly CaseStatus[]; runId?: string } = {}) =>
-    request<Case[]>('GET', '/cases', {
-      query: { status: query.statuses?.join(','), runId: query.runId },
-    }),
-  get: (id: string) => request<CaseHistory>('GET', `/cases/${enc(id)}`),
-  decide: (id: string, body: DecisionInput) =>
-    request<{ case: Case; event: CaseEvent }>('POST', `/cases/${enc(id)}/decisions`, { body }),
-  meeting: (id: string, body: MeetingInput) =>
-    request<CaseEvent>('POST', `/cases/${enc(id)}/meetings`, { body }),
-};
+    runs: {
+      start: (body: { ruleSetId: string; version?: number }) =>
+        send(api.runs.$post({ json: body })),
+      list: () => send(api.runs.$get()),
+      get: (id: string) => send(api.runs[':id'].$get({ param: { id: enc(id) } })),
+    },
 
-export const overrides = {
-  list: (query: { runId?: string; childId?: string }) =>
-    request<LevelOverride[]>('GET', '/overrides', { query }),
-  create: (body: OverrideInput) => request<LevelOverride>('POST', '/overrides', { body }),
-  review: (id: string) =>
-    request<Omit<LevelOverride, 'direction'>>('POST', `/overrides/${enc(id)}/review`),
-};
+    audit: {
+      list: (query: AuditQuery) => send(api.audit.$get({ query })),
+    },
 
-export const notifications = {
-  list: (unreadOnly: boolean) =>
-    request<CaseNotification[]>('GET', '/notifications', { query: { unread: unreadOnly } }),
-  markRead: (eventId: string) => request<void>('POST', `/notifications/${enc(eventId)}/read`),
-};
+    // Casework (issue 7): contract in packages/casework/API.md.
 
-export const kpi = {
-  dashboard: (runId?: string) =>
-    request<KpiDashboard>('GET', '/kpi/dashboard', { query: { runId } }),
-  schedules: () => request<ScheduleStatus[]>('GET', '/schedules'),
-  saveSchedule: (id: string, body: { cron?: string; enabled?: boolean }) =>
-    request<ScheduleStatus>('PUT', `/schedules/${enc(id)}`, { body }),
-};
+    sheets: {
+      flagged: (runId: string, school?: string) =>
+        send(api.runs[':runId'].flagged.$get({ param: { runId: enc(runId) }, query: { school } })),
+      list: (query: { runId?: string; childId?: string } = {}) => send(api.sheets.$get({ query })),
+      create: (runId: string, childId: string) =>
+        send(api.sheets.$post({ json: { runId, childId } })),
+      get: (id: string) => send(api.sheets[':id'].$get({ param: { id: enc(id) } })),
+      saveNotes: (id: string, notes: SheetNotesPatch) =>
+        send(api.sheets[':id'].notes.$put({ param: { id: enc(id) }, json: notes })),
+      share: (id: string, school?: string) =>
+        send(
+          api.sheets[':id'].share.$post({ param: { id: enc(id) }, json: school ? { school } : {} }),
+        ),
+      observe: (id: string, body: ObservationInput) =>
+        send(api.sheets[':id'].observations.$post({ param: { id: enc(id) }, json: body })),
+    },
 
-/** Download links (plain GETs: the browser saves the file, the cookie rides along). */
-export const exportUrls = {
-  sheets: (query: { runId?: string; school?: string; format: ExportFormat }) =>
-    apiUrl('/exports/sheets', query),
-  flagged: (query: { runId: string; school?: string; format: ExportFormat }) =>
-    apiUrl('/exports/flagged', query),
-  disclosure: (childId: string, format: ExportFormat | 'json') =>
-    apiUrl(`/exports/disclosure/${enc(childId)}`, { format }),
-};
+    cases: {
+      list: (query: { statuses?: readonly CaseStatus[]; runId?: string } = {}) =>
+        send(api.cases.$get({ query: { status: query.statuses?.join(','), runId: query.runId } })),
+      get: (id: string) => send(api.cases[':id'].$get({ param: { id: enc(id) } })),
+      decide: (id: string, body: DecisionInput) =>
+        send(api.cases[':id'].decisions.$post({ param: { id: enc(id) }, json: body })),
+      meeting: (id: string, body: MeetingInput) =>
+        send(api.cases[':id'].meetings.$post({ param: { id: enc(id) }, json: body })),
+    },
+
+    overrides: {
+      list: (query: { runId?: string; childId?: string }) => send(api.overrides.$get({ query })),
+      create: (body: OverrideInput) => send(api.overrides.$post({ json: body })),
+      review: (id: string) => send(api.overrides[':id'].review.$post({ param: { id: enc(id) } })),
+    },
+
+    notifications: {
+      list: (unreadOnly: boolean) =>
+        send(api.notifications.$get({ query: { unread: unreadOnly ? 'true' : 'false' } })),
+      markRead: (eventId: string) =>
+        send(api.notifications[':eventId'].read.$post({ param: { eventId: enc(eventId) } })),
+    },
+
+    kpi: {
+      dashboard: (runId?: string) => send(api.kpi.dashboard.$get({ query: { runId } })),
+      schedules: () => send(api.schedules.$get()),
+      saveSchedule: (id: string, body: { cron?: string; enabled?: boolean }) =>
+        send(api.schedules[':id'].$put({ param: { id: enc(id) }, json: body })),
+    },
+
+    /** Download links (plain GETs: the browser saves the file, the cookie rides along). */
+    exportUrls: {
+      sheets: (query: { runId?: string; school?: string; format: ExportFormat }) =>
+        api.exports.sheets.$path({ query }),
+      flagged: (query: { runId: string; school?: string; format: ExportFormat }) =>
+        api.exports.flagged.$path({ query }),
+      disclosure: (childId: string, format: ExportFormat | 'json') =>
+        api.exports.disclosure[':childId'].$path({
+          param: { childId: enc(childId) },
+          query: { format },
+        }),
+    },
+  };
+}
+
+/** The calls the pages use, over the page's own origin. */
+export const {
+  auth,
+  ruleSets,
+  preview,
+  children,
+  connectors,
+  sources,
+  inventory,
+  imports,
+  gaiji,
+  linkage,
+  runs,
+  audit,
+  sheets,
+  cases,
+  overrides,
+  notifications,
+  kpi,
+  exportUrls,
+} = createApi(createApiClient());

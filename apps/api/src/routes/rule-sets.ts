@@ -3,8 +3,17 @@ import { defineRoute } from '../access';
 import { audit } from '../audit';
 import { createRouter, type AppContext } from '../context';
 import { usernamesOf } from './audit';
-import { ApiError } from '../problem';
-import { idSchema, jsonBody, jsonResponse, problemResponses } from '../schemas/common';
+import { requireDeclaredPurposes, requireNoApproval, requirePublishable } from './rule-set-gate';
+import {
+  draftParams,
+  notFound,
+  ruleSetEditors as edit,
+  ruleSetReaders as read,
+  setParams,
+  versionResult,
+  withApprovalNames,
+} from './rule-set-params';
+import { jsonBody, jsonResponse, problemResponses } from '../schemas/common';
 import {
   documentBodySchema,
   documentResponseSchema,
@@ -18,13 +27,7 @@ import {
 } from '../schemas/rule-sets';
 
 const tags = ['rule-sets'];
-const read = { roles: ['rule_editor', 'family_center'] } as const;
-const edit = { roles: ['rule_editor'] } as const;
-const param = (name: string) => idSchema.openapi({ param: { name, in: 'path' } });
-const setParams = z.object({ id: param('id') });
-const draftParams = z.object({ id: param('id'), draftId: param('draftId') });
-const versionParams = z.object({
-  id: param('id'),
+const versionParams = setParams.extend({
   v: z.coerce
     .number()
     .int()
@@ -32,20 +35,22 @@ const versionParams = z.object({
     .max(1_000_000)
     .openapi({ param: { name: 'v', in: 'path' } }),
 });
-const versionResult = z.object({ version: z.number().int() });
 const conflict = { 409: problemResponses[400], 422: problemResponses[400] };
 
 const routes = {
-  list: defineRoute(read, {
-    method: 'get',
-    path: '/',
-    tags,
-    summary: 'Rule sets with published version and drafts',
-    responses: {
-      200: jsonResponse(z.array(ruleSetSummarySchema), 'Rule sets'),
-      ...problemResponses,
+  list: defineRoute(
+    { roles: [...read.roles, 'admin'] },
+    {
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'Rule sets with published version and drafts',
+      responses: {
+        200: jsonResponse(z.array(ruleSetSummarySchema), 'Rule sets'),
+        ...problemResponses,
+      },
     },
-  }),
+  ),
   versions: defineRoute(read, {
     method: 'get',
     path: '/{id}/versions',
@@ -72,6 +77,14 @@ const routes = {
     summary: 'One draft',
     request: { params: draftParams },
     responses: { 200: jsonResponse(documentResponseSchema, 'Draft'), ...problemResponses },
+  }),
+  draftDiff: defineRoute(read, {
+    method: 'get',
+    path: '/{id}/drafts/{draftId}/diff',
+    tags,
+    summary: 'Readable diff from the published version to a draft (what an approver reviews)',
+    request: { params: draftParams },
+    responses: { 200: jsonResponse(ruleSetDiffSchema, 'Diff'), ...problemResponses },
   }),
   createDraft: defineRoute(edit, {
     method: 'post',
@@ -147,34 +160,6 @@ const routes = {
   }),
 };
 
-/**
- * Refuses a rule set that reads a fact with no declared purpose of use, legal basis and retention
- * (or a fact no connector declares): what residents are told must stay true (issue 8).
- */
-async function requireDeclaredPurposes(ctx: AppContext, document: unknown): Promise<void> {
-  const problems = await ctx.deps.inventory.checkPublishable(document);
-  if (problems.length === 0) return;
-  const facts = [...new Set(problems.map((p) => p.factId))].sort();
-  throw new ApiError(
-    422,
-    'undeclared_purpose',
-    `These facts have no declared purpose of use, legal basis or retention: ${facts.join(', ')}. ` +
-      `利用目的・法的根拠・保存期間が宣言されていない項目があります: ${facts.join('、')}`,
-    {
-      errors: problems.slice(0, 200).map((p) => ({
-        path: `/rules/${p.ruleId}/facts/${p.factId}`,
-        message: p.message,
-        code: p.code,
-        messageJa: p.messageJa,
-      })),
-    },
-  );
-}
-
-function notFound(what: string): never {
-  throw new ApiError(404, 'not_found', `No such ${what}.`);
-}
-
 /** Rule sets: drafts, validation, tests, publish, history, diff, rollback. */
 export function ruleSetRoutes(ctx: AppContext) {
   const { deps } = ctx;
@@ -184,21 +169,32 @@ export function ruleSetRoutes(ctx: AppContext) {
 
   return createRouter()
     .openapi(routes.list, async function listRuleSets(c) {
-      return c.json(await deps.ruleSets.list(), 200);
+      const sets = await deps.ruleSets.list();
+      const named = await Promise.all(
+        sets.map(async (set) => ({
+          ...set,
+          approvals: await withApprovalNames(deps.users, set.approvals),
+        })),
+      );
+      return c.json(named, 200);
     })
     .openapi(routes.versions, async function listVersions(c) {
       const versions =
         (await deps.ruleSets.versions(c.req.valid('param').id)) ?? notFound('rule set');
       const names = await usernamesOf(
         deps.users,
-        versions.map((v) => v.publishedBy),
+        versions.flatMap((v) => [v.publishedBy, v.approvedBy]),
       );
       return c.json(
-        versions.map((v) =>
-          v.publishedBy === undefined
-            ? v
-            : { ...v, publishedByName: names.get(v.publishedBy) ?? null },
-        ),
+        versions.map((v) => ({
+          ...v,
+          ...(v.publishedBy === undefined
+            ? {}
+            : { publishedByName: names.get(v.publishedBy) ?? null }),
+          ...(v.approvedBy === undefined
+            ? {}
+            : { approvedByName: names.get(v.approvedBy) ?? null }),
+        })),
         200,
       );
     })
@@ -209,6 +205,13 @@ export function ruleSetRoutes(ctx: AppContext) {
     .openapi(routes.draft, async function getDraft(c) {
       const { id, draftId } = c.req.valid('param');
       return c.json({ document: await draftOr404(id, draftId) }, 200);
+    })
+    .openapi(routes.draftDiff, async function diffDraft(c) {
+      const { id, draftId } = c.req.valid('param');
+      const draft = await draftOr404(id, draftId);
+      const current = (await deps.ruleSets.list()).find((s) => s.id === id)?.current;
+      const published = current ? await deps.ruleSets.version(id, current.version) : undefined;
+      return c.json(deps.engine.diff(published ?? {}, draft), 200);
     })
     .openapi(routes.createDraft, async function createDraft(c) {
       const { id } = c.req.valid('param');
@@ -228,14 +231,23 @@ export function ruleSetRoutes(ctx: AppContext) {
     })
     .openapi(routes.saveDraft, async function saveDraft(c) {
       const { id, draftId } = c.req.valid('param');
-      const saved = await deps.ruleSets.updateDraft(
-        id,
-        draftId,
-        c.req.valid('json').document,
-        c.get('user')?.id ?? '',
-      );
-      if (!saved) notFound('draft');
+      const saved =
+        (await deps.ruleSets.updateDraft(
+          id,
+          draftId,
+          c.req.valid('json').document,
+          c.get('user')?.id ?? '',
+        )) ?? notFound('draft');
       await audit(c, 'rule_set.draft.update', { type: 'rule_set', id }, { draftId });
+      // The request was for the document as it was: the edit withdraws it.
+      if (saved.cancelledApproval !== null) {
+        await audit(
+          c,
+          'rule_set.approval.cancel',
+          { type: 'rule_set', id },
+          { draftId, requestId: saved.cancelledApproval, why: 'draft_saved' },
+        );
+      }
       return c.json({ ok: true as const }, 200);
     })
     .openapi(routes.validate, async function validateDraft(c) {
@@ -249,19 +261,8 @@ export function ruleSetRoutes(ctx: AppContext) {
     .openapi(routes.publish, async function publishDraft(c) {
       const { id, draftId } = c.req.valid('param');
       const document = await draftOr404(id, draftId);
-      const validation = deps.engine.validate(document);
-      if (!validation.ok) {
-        throw new ApiError(422, 'invalid_rule_set', 'The draft does not validate.', {
-          errors: validation.errors.map((e) => ({ path: e.path, message: e.message })),
-        });
-      }
-      const failed = (await deps.engine.test(id, document)).filter((t) => !t.passed);
-      if (failed.length > 0) {
-        throw new ApiError(422, 'tests_failed', 'Some rule test cases fail.', {
-          errors: failed.map((t) => ({ path: `/cases/${t.name}`, message: 'failed' })),
-        });
-      }
-      await requireDeclaredPurposes(ctx, document);
+      await requireNoApproval(ctx, id);
+      await requirePublishable(ctx, id, document);
       const { note } = c.req.valid('json');
       const published =
         (await deps.ruleSets.publish(id, draftId, note, c.get('user')?.id ?? '')) ??
@@ -287,6 +288,7 @@ export function ruleSetRoutes(ctx: AppContext) {
     .openapi(routes.rollback, async function rollback(c) {
       const { id } = c.req.valid('param');
       const { version, note } = c.req.valid('json');
+      await requireNoApproval(ctx, id);
       await requireDeclaredPurposes(
         ctx,
         (await deps.ruleSets.version(id, version)) ?? notFound('version'),

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { agencies, overrideReasonCodes } from '@mimamori/casework';
-import { caseStatuses } from '@mimamori/db';
+import { caseEventKinds, caseStatuses } from '@mimamori/db';
 import { idSchema } from './common';
 
 /**
@@ -28,7 +28,7 @@ export const caseEventSchema = z
   .object({
     id: z.string(),
     caseId: z.string(),
-    kind: z.string(),
+    kind: z.enum(caseEventKinds),
     data: z.record(z.string(), z.unknown()),
     actorId: z.string().nullable(),
     at: z.string(),

@@ -46,7 +46,14 @@ export const importResultSchema = z
   .object({
     ok: z.boolean(),
     issues: z.array(importIssueSchema),
-    summary: z.record(z.string(), z.unknown()),
+    /** The pipeline's summary (absent counts when the file could not be read). */
+    summary: z.looseObject({
+      rows: z.number().int().optional(),
+      records: z.number().int().optional(),
+      batchId: z.string().optional(),
+      progressId: z.string().optional(),
+      issueCount: z.number().int().optional(),
+    }),
   })
   .openapi('ImportResult');
 /** One import result. */

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { agencies, overrideReasonCodes } from '@mimamori/casework';
 
 const counts = {
   judged: z.number(),
@@ -36,7 +37,8 @@ export const kpisSchema = z
     watched: z.number(),
     connectedToSupport: z.number(),
     connectedShare: z.number(),
-    referralsByAgency: z.record(z.string(), z.number()),
+    /** Every agency, zero when none. */
+    referralsByAgency: z.record(z.enum(agencies), z.number()),
     contacts: z.object(contacts),
     contactsBySchool: z.array(z.object({ school: z.string(), ...contacts })),
     overrides: z.object({
@@ -45,7 +47,8 @@ export const kpisSchema = z
       lowered: z.number(),
       reviewed: z.number(),
       pendingReview: z.number(),
-      byReason: z.record(z.string(), z.number()),
+      /** Every reason code (and `other`), zero when none. */
+      byReason: z.record(z.enum([...overrideReasonCodes, 'other']), z.number()),
     }),
   })
   .openapi('Kpis');

@@ -14,6 +14,30 @@ export const draftSummarySchema = z.object({
   author: z.string().optional(),
   note: z.string().optional(),
 });
+/** A request to publish a draft (or roll back), and the second person's decision. */
+export const approvalRequestSchema = z
+  .object({
+    id: z.string(),
+    draftId: z.string(),
+    kind: z.enum(['publish', 'rollback']),
+    /** The version a rollback copies; null for a publish. */
+    fromVersion: z.number().int().nullable(),
+    status: z.enum(['pending', 'approved', 'rejected', 'cancelled']),
+    note: z.string(),
+    requestedBy: z.string(),
+    /** The requester's username; null for removed accounts. */
+    requestedByName: z.string().nullable().optional(),
+    requestedAt: z.string(),
+    decidedBy: z.string().nullable(),
+    decidedByName: z.string().nullable().optional(),
+    decidedAt: z.string().nullable(),
+    /** Why it was rejected (shown to the requester). */
+    reason: z.string().nullable(),
+  })
+  .openapi('ApprovalRequest');
+/** One approval request. */
+export type ApprovalRequestJson = z.infer<typeof approvalRequestSchema>;
+
 /** A rule set with its published version and drafts. */
 export const ruleSetSummarySchema = z
   .object({
@@ -21,6 +45,10 @@ export const ruleSetSummarySchema = z
     title: z.string(),
     current: z.object({ version: z.number().int(), publishedAt: z.string() }).nullable(),
     drafts: z.array(draftSummarySchema),
+    /** Publishing needs a second person's approval. */
+    approvalRequired: z.boolean(),
+    /** Each draft's open request: pending, or the last rejection with its reason. */
+    approvals: z.array(approvalRequestSchema),
   })
   .openapi('RuleSetSummary');
 /** One rule-set summary. */
@@ -34,6 +62,9 @@ export const versionSummarySchema = z
     publishedBy: z.string().optional(),
     /** The publisher's username; null for system actions and removed accounts. */
     publishedByName: z.string().nullable().optional(),
+    /** Who approved the publish (rule sets that require a second person). */
+    approvedBy: z.string().optional(),
+    approvedByName: z.string().nullable().optional(),
     note: z.string().optional(),
   })
   .openapi('VersionSummary');
@@ -74,6 +105,15 @@ export type TestCaseResult = z.infer<typeof testCaseResultSchema>;
 export const publishBodySchema = z
   .object({ note: z.string().min(1).max(2000) })
   .openapi('PublishRequest');
+/** PUT …/settings body and answer. */
+export const ruleSetSettingsSchema = z
+  .object({ approvalRequired: z.boolean() })
+  .openapi('RuleSetSettings');
+/** POST …/reject body: the reason the requester reads. */
+export const rejectBodySchema = z
+  .object({ reason: z.string().trim().min(1).max(2000) })
+  .openapi('RejectRequest');
+
 /** POST …/rollback body. */
 export const rollbackBodySchema = z
   .object({ version: z.number().int().min(1), note: z.string().min(1).max(2000) })

@@ -121,6 +121,11 @@ export const inventorySchema = z
       }),
     ),
     unusedFacts: z.array(z.string()),
-    factsWithoutPurpose: z.array(z.object({ factId: z.string(), missing: z.array(z.string()) })),
+    factsWithoutPurpose: z.array(
+      z.object({
+        factId: z.string(),
+        missing: z.array(z.enum(['purpose', 'legalBasis', 'retention'])),
+      }),
+    ),
   })
   .openapi('DataInventory');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadRuleSet, ruleCasesSchema, runCases } from '@mimamori/engine';
-import { appendAudit } from '@mimamori/db';
+import { appendAudit, getRuleSet } from '@mimamori/db';
 import { publishRuleSetDocument } from '@mimamori/pipeline';
 import { CliError, defineCommand, type CommandIo } from '../command';
 import { openRuntime } from '../runtime';
@@ -73,7 +73,11 @@ export const rulesTestCommand = defineCommand({
   },
 });
 
-/** `mimamori rules publish FILE --note TEXT`: validates and publishes a new immutable version. */
+/**
+ * `mimamori rules publish FILE --note TEXT`: validates and publishes a new immutable version.
+ * A rule set that requires a second person's approval is refused: the CLI signs in as nobody,
+ * so approval happens in the admin UI.
+ */
 export const rulesPublishCommand = defineCommand({
   path: ['rules', 'publish'],
   summary: 'validate a rule-set document and publish it as a new immutable version (audited)',
@@ -90,6 +94,13 @@ export const rulesPublishCommand = defineCommand({
     if (!loaded.ok) return 1;
     const runtime = await openRuntime(io);
     try {
+      if ((await getRuleSet(runtime.database.db, loaded.ruleSet.id))?.approvalRequired) {
+        throw new CliError(
+          'failed',
+          `rule set ${loaded.ruleSet.id} requires a second person's approval: request it in the admin UI ` +
+            '(ルール → テストと公開 → 承認を依頼)',
+        );
+      }
       const published = await publishRuleSetDocument(runtime.ctx, loaded.ruleSet, note);
       await appendAudit(runtime.database.db, {
         actorId: null,

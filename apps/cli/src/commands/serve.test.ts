@@ -61,7 +61,7 @@ function stop(child: ChildProcess): Promise<number | null> {
 describe('mimamori serve --demo', () => {
   it('loads the demo, prints credentials, answers the API and stops on SIGTERM', async () => {
     const first = await startDemo();
-    expect(first.users.size).toBe(5);
+    expect(first.users.size).toBe(6);
     const me = await fetch(`${first.url}/api/auth/me`);
     expect(me.status).toBe(401);
     expect(me.headers.get('content-type')).toContain('application/problem+json');

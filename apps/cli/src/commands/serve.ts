@@ -24,10 +24,14 @@ import { loadDemoVillage, type PipelineContext } from '@mimamori/pipeline';
 import { CliError, defineCommand, stringOption, type CommandIo } from '../command';
 import { openRuntime, repoRoot, type Runtime } from '../runtime';
 
-/** The demo's staff: one account per role (the teacher sees school E01). */
+/**
+ * The demo's staff: one account per role (the teacher sees school E01), and a second rule
+ * editor, because a rule set may require a second person's approval to publish.
+ */
 const demoUsers: readonly { username: string; role: Role; school: string | null }[] = [
   { username: 'demo-admin', role: 'admin', school: null },
   { username: 'demo-editor', role: 'rule_editor', school: null },
+  { username: 'demo-editor2', role: 'rule_editor', school: null },
   { username: 'demo-center', role: 'family_center', school: null },
   { username: 'demo-teacher', role: 'teacher', school: 'E01' },
   { username: 'demo-it', role: 'it', school: null },

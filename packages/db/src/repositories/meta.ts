@@ -7,13 +7,13 @@ import { nowIso } from '../now-iso';
  * Increments a named counter atomically and returns its new value. The UPDATE comes first so
  * that it takes the write lock (SQLite) or the row lock (PostgreSQL) before anything is read.
  */
-export async function incrementCounter(db: Db, name: string): Promise<number> {
+export async function incrementCounter(db: Db, name: string, by = 1): Promise<number> {
   // One statement: concurrent first increments of a new counter cannot both insert.
   const row = await db
     .insertInto('counters')
-    .values({ name, value: 1 })
+    .values({ name, value: by })
     .onConflict((oc) =>
-      oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })),
+      oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', by) })),
     )
     .returning('value')
     .executeTakeFirstOrThrow();

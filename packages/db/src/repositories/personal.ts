@@ -4,6 +4,7 @@ import type { Db } from '../database';
 import { fromJson } from '../json-column';
 import type { PersonsTable } from '../schema';
 import type { PersonInput } from './ingest';
+import { recordKey } from './source-records';
 
 // Personal data. No permission checks here: callers (API, pipeline) check the role and audit.
 
@@ -105,10 +106,11 @@ export async function listReviewQueue(
   const rows = await db
     .selectFrom('source_records as r')
     .innerJoin('record_identities as i', 'i.record_id', 'r.id')
+    .innerJoin('import_batches as b', 'b.id', 'r.batch_id')
     .select([
       'r.id',
-      'r.connector',
-      'r.file',
+      'b.connector',
+      'b.file_name',
       'r.line',
       'r.link_status',
       'r.child_id',
@@ -124,9 +126,9 @@ export async function listReviewQueue(
     .offset(options.offset ?? 0)
     .execute();
   return rows.map((r) => ({
-    recordId: r.id,
+    recordId: String(r.id),
     connector: r.connector,
-    file: r.file,
+    file: r.file_name,
     line: r.line,
     linkStatus: r.link_status,
     childId: r.child_id,
@@ -137,10 +139,12 @@ export async function listReviewQueue(
 
 /** The identity a record carried. */
 export async function getRecordIdentity(db: Db, recordId: string): Promise<Identity | undefined> {
+  const id = recordKey(recordId);
+  if (id === null) return undefined;
   const row = await db
     .selectFrom('record_identities')
     .select('identity_json')
-    .where('record_id', '=', recordId)
+    .where('record_id', '=', id)
     .executeTakeFirst();
   return row && fromJson(identitySchema, row.identity_json, 'record_identities.identity_json');
 }

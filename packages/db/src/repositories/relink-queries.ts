@@ -1,7 +1,7 @@
 import { identitySchema, type Identity } from '@mimamori/records';
 import type { Db } from '../database';
 import { fromJson } from '../json-column';
-import { toRecord, type StoredRecord } from './source-records';
+import { selectRecords, toRecord, type StoredRecord } from './source-records';
 
 /** A stored record with the identity it carried (personal data: for linkage only). */
 export interface RecordWithIdentity extends StoredRecord {
@@ -18,12 +18,10 @@ export async function* readRecordsWithIdentity(
   options: { linkedOnly: boolean; pageSize?: number },
 ): AsyncGenerator<RecordWithIdentity[]> {
   const pageSize = options.pageSize ?? 10_000;
-  let after: string | null = null;
+  let after: number | null = null;
   for (;;) {
-    let query = db
-      .selectFrom('source_records as r')
+    let query = selectRecords(db)
       .leftJoin('record_identities as i', 'i.record_id', 'r.id')
-      .selectAll('r')
       .select('i.identity_json');
     if (options.linkedOnly) query = query.where('r.link_status', '=', 'linked');
     if (after !== null) query = query.where('r.id', '>', after);
@@ -61,7 +59,7 @@ export async function* readLinkInputs(
   options: { pageSize?: number } = {},
 ): AsyncGenerator<LinkInput[]> {
   const pageSize = options.pageSize ?? 20_000;
-  let after: string | null = null;
+  let after: number | null = null;
   for (;;) {
     let query = db
       .selectFrom('source_records as r')
@@ -72,7 +70,7 @@ export async function* readLinkInputs(
     const rows = await query.orderBy('r.id').limit(pageSize).execute();
     if (rows.length === 0) return;
     yield rows.map((row) => ({
-      id: row.id,
+      id: String(row.id),
       childId: row.child_id,
       linkStatus: row.link_status,
       linkMethod: row.link_method,

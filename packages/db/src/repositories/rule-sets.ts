@@ -5,7 +5,7 @@ import { inTransaction } from '../transaction';
 import { DbError } from '../db-error';
 import { fromJson, toJson } from '../json-column';
 import { nowIso } from '../now-iso';
-import type { RuleSetVersionsTable } from '../schema';
+import type { RuleSetsTable, RuleSetVersionsTable } from '../schema';
 
 /** Lifecycle of a rule-set version: drafts are editable, the others immutable. */
 export const ruleSetVersionStatuses = ['draft', 'published', 'archived'] as const;
@@ -24,6 +24,8 @@ export interface RuleSet {
   title: { ja: string; en: string };
   currentVersionId: string | null;
   createdAt: string;
+  /** Publishing needs a second person's approval (see `rule-set-approvals`). */
+  approvalRequired: boolean;
 }
 
 /** One version of a rule set. */
@@ -67,20 +69,38 @@ export async function createRuleSet(
     title_json: toJson(input.title),
     current_version_id: null,
     created_at: nowIso(),
+    approval_required: 0,
   };
   await db.insertInto('rule_sets').values(row).execute();
-  return { id: row.id, title: input.title, currentVersionId: null, createdAt: row.created_at };
+  return {
+    id: row.id,
+    title: input.title,
+    currentVersionId: null,
+    createdAt: row.created_at,
+    approvalRequired: false,
+  };
+}
+
+function toRuleSet(row: RuleSetsTable): RuleSet {
+  return {
+    id: row.id,
+    title: fromJson(titleSchema, row.title_json, 'rule_sets.title_json'),
+    currentVersionId: row.current_version_id,
+    createdAt: row.created_at,
+    approvalRequired: row.approval_required === 1,
+  };
 }
 
 /** Every rule set, ordered by id. */
 export async function listRuleSets(db: Db): Promise<RuleSet[]> {
   const rows = await db.selectFrom('rule_sets').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    title: fromJson(titleSchema, r.title_json, 'rule_sets.title_json'),
-    currentVersionId: r.current_version_id,
-    createdAt: r.created_at,
-  }));
+  return rows.map(toRuleSet);
+}
+
+/** One rule set by id. */
+export async function getRuleSet(db: Db, id: string): Promise<RuleSet | undefined> {
+  const row = await db.selectFrom('rule_sets').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toRuleSet(row);
 }
 
 /**
@@ -115,29 +135,91 @@ export async function createDraft(
   });
 }
 
-/** Replaces a draft's document; refuses (`not_draft`) once published or archived. */
+/**
+ * Replaces a draft's document; refuses (`not_draft`) once published or archived. A pending
+ * approval request of the draft is cancelled: it was for the document as it was.
+ */
 export async function updateDraft(
   db: Db,
-  input: { versionId: string; document: RuleSetDocument; note?: string | null },
+  input: {
+    versionId: string;
+    document: RuleSetDocument;
+    note?: string | null;
+    updatedBy?: string | null;
+  },
 ): Promise<RuleSetVersion> {
-  const result = await db
-    .updateTable('rule_set_versions')
-    .set({
-      document_json: toJson(input.document),
-      ...(input.note === undefined ? {} : { note: input.note }),
-    })
-    .where('id', '=', input.versionId)
-    .where('status', '=', 'draft')
+  return inTransaction(db, async function saveDraft(trx) {
+    const result = await trx
+      .updateTable('rule_set_versions')
+      .set({
+        document_json: toJson(input.document),
+        ...(input.note === undefined ? {} : { note: input.note }),
+      })
+      .where('id', '=', input.versionId)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) {
+      await getVersionOrThrow(trx, input.versionId);
+      throw new DbError('not_draft', 'only a draft can be edited');
+    }
+    await closePendingApprovals(trx, {
+      versionId: input.versionId,
+      status: 'cancelled',
+      by: input.updatedBy ?? null,
+    });
+    return getVersionOrThrow(trx, input.versionId);
+  });
+}
+
+/**
+ * Closes the draft's pending approval request (if any) as `approved` or `cancelled`; returns
+ * the id of the request it closed.
+ */
+export async function closePendingApprovals(
+  db: Db,
+  input: { versionId: string; status: 'approved' | 'cancelled'; by: string | null },
+): Promise<string | undefined> {
+  const pending = await db
+    .selectFrom('rule_set_approvals')
+    .select('id')
+    .where('version_id', '=', input.versionId)
+    .where('status', '=', 'pending')
     .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) {
-    await getVersionOrThrow(db, input.versionId);
-    throw new DbError('not_draft', 'only a draft can be edited');
-  }
-  return getVersionOrThrow(db, input.versionId);
+  if (pending === undefined) return undefined;
+  await db
+    .updateTable('rule_set_approvals')
+    .set({ status: input.status, decided_by: input.by, decided_at: nowIso() })
+    .where('id', '=', pending.id)
+    .where('status', '=', 'pending')
+    .execute();
+  return pending.id;
+}
+
+/** Refuses a publish the rule set's approval setting does not allow. */
+async function checkApproval(
+  trx: Db,
+  ruleSetId: string,
+  input: { publishedBy: string; approvedBy?: string | null },
+): Promise<void> {
+  const set = await trx
+    .selectFrom('rule_sets')
+    .select('approval_required')
+    .where('id', '=', ruleSetId)
+    .executeTakeFirst();
+  const approver = input.approvedBy ?? null;
+  if (set?.approval_required === 1 && approver === null)
+    throw new DbError(
+      'approval_required',
+      "publishing this rule set needs a second person's approval",
+    );
+  if (approver !== null && approver === input.publishedBy)
+    throw new DbError('approval_same_person', 'the approver must be another person');
 }
 
 /**
  * Publishes a draft: it becomes immutable and current; the previously published one is archived.
+ * When the rule set requires approval, `approvedBy` (someone other than `publishedBy`) is
+ * required (`approval_required`); a pending request of the draft is closed.
  * @example await publishVersion(db, { versionId, publishedBy: 'u1', approvedBy: 'u2' });
  */
 export async function publishVersion(
@@ -155,6 +237,13 @@ export async function publishVersion(
       .execute();
     const version = await getVersionOrThrow(trx, input.versionId);
     if (version.status !== 'draft') throw new DbError('not_draft', 'only a draft can be published');
+    await checkApproval(trx, ruleSetId, input);
+    const approvedBy = input.approvedBy ?? null;
+    await closePendingApprovals(trx, {
+      versionId: input.versionId,
+      status: approvedBy === null ? 'cancelled' : 'approved',
+      by: approvedBy ?? input.publishedBy,
+    });
     await trx
       .updateTable('rule_set_versions')
       .set({ status: 'archived' })
@@ -167,7 +256,7 @@ export async function publishVersion(
         status: 'published',
         published_by: input.publishedBy,
         published_at: nowIso(),
-        approved_by: input.approvedBy ?? null,
+        approved_by: approvedBy,
       })
       .where('id', '=', input.versionId)
       .execute();
@@ -175,19 +264,36 @@ export async function publishVersion(
   });
 }
 
-/** Rollback: publishes a copy of an older version as a new version. */
+/**
+ * Rollback: publishes a copy of an older version as a new version (all or nothing: a refused
+ * publish leaves no draft behind).
+ */
 export async function republishVersion(
   db: Db,
   input: { versionId: string; publishedBy: string; note: string | null },
 ): Promise<RuleSetVersion> {
+  return inTransaction(db, async function republish(trx) {
+    const draft = await copyAsDraft(trx, {
+      versionId: input.versionId,
+      createdBy: input.publishedBy,
+      note: input.note,
+    });
+    return publishVersion(trx, { versionId: draft.id, publishedBy: input.publishedBy });
+  });
+}
+
+/** A new draft holding an older version's document (the first step of a rollback). */
+export async function copyAsDraft(
+  db: Db,
+  input: { versionId: string; createdBy: string; note: string | null },
+): Promise<RuleSetVersion> {
   const old = await getVersionOrThrow(db, input.versionId);
-  const draft = await createDraft(db, {
+  return createDraft(db, {
     ruleSetId: old.ruleSetId,
     document: old.document,
-    createdBy: input.publishedBy,
+    createdBy: input.createdBy,
     note: input.note ?? `republished from version ${old.version}`,
   });
-  return publishVersion(db, { versionId: draft.id, publishedBy: input.publishedBy });
 }
 
 /** One version by id. */
@@ -200,7 +306,8 @@ export async function getVersion(db: Db, versionId: string): Promise<RuleSetVers
   return row && toVersion(row);
 }
 
-async function getVersionOrThrow(db: Db, versionId: string): Promise<RuleSetVersion> {
+/** One version by id; `not_found` when there is none. */
+export async function getVersionOrThrow(db: Db, versionId: string): Promise<RuleSetVersion> {
   const version = await getVersion(db, versionId);
   if (!version) throw new DbError('not_found', 'rule set version not found');
   return version;

@@ -42,13 +42,38 @@ const factsSchema = z.record(z.string(), factValueSchema);
 const kindSchema = z.enum(['person', 'observation']);
 const linkStatusSchema = z.enum(['linked', 'ambiguous', 'unmatched', 'rejected']);
 
-export function toRecord(row: SourceRecordsTable): StoredRecord {
+/** A source_records row with its batch's connector and file. */
+type RecordRow = SourceRecordsTable & {
+  connector: string;
+  connector_version: string;
+  file_name: string;
+};
+
+/** Records joined with their batch (connector and file live on the batch). */
+export function selectRecords(db: Db) {
+  return db
+    .selectFrom('source_records as r')
+    .innerJoin('import_batches as b', 'b.id', 'r.batch_id')
+    .selectAll('r')
+    .select(['b.connector', 'b.connector_version', 'b.file_name']);
+}
+
+/**
+ * A record id as users see it (a decimal string) → the stored integer; `null` when the text is
+ * not a record id, so lookups by a malformed id simply find nothing.
+ * @example recordKey('1024') // 1024
+ */
+export function recordKey(id: string): number | null {
+  return /^[1-9][0-9]{0,14}$/.test(id) ? Number(id) : null;
+}
+
+export function toRecord(row: RecordRow): StoredRecord {
   return {
-    id: row.id,
+    id: String(row.id),
     batchId: row.batch_id,
     connector: row.connector,
     connectorVersion: row.connector_version,
-    file: row.file,
+    file: row.file_name,
     line: row.line,
     kind: kindSchema.parse(row.kind),
     childId: row.child_id,
@@ -71,17 +96,17 @@ export async function listSourceRecords(
     offset?: number;
   },
 ): Promise<StoredRecord[]> {
-  let query = db.selectFrom('source_records').selectAll();
-  if (filter.childId !== undefined) query = query.where('child_id', '=', filter.childId);
-  if (filter.batchId !== undefined) query = query.where('batch_id', '=', filter.batchId);
-  if (filter.linkStatus !== undefined) query = query.where('link_status', '=', filter.linkStatus);
+  let query = selectRecords(db);
+  if (filter.childId !== undefined) query = query.where('r.child_id', '=', filter.childId);
+  if (filter.batchId !== undefined) query = query.where('r.batch_id', '=', filter.batchId);
+  if (filter.linkStatus !== undefined) query = query.where('r.link_status', '=', filter.linkStatus);
   if (filter.linkStatus !== undefined && filter.linkStatus !== 'linked') {
     // Repeats the review index's predicate as a literal so SQLite can use the partial index.
-    query = query.where(sql.ref('link_status'), '<>', sql.lit('linked'));
+    query = query.where(sql.ref('r.link_status'), '<>', sql.lit('linked'));
   }
   const rows = await query
-    .orderBy('batch_id')
-    .orderBy('seq')
+    .orderBy('r.batch_id')
+    .orderBy('r.seq')
     .limit(filter.limit ?? 1_000)
     .offset(filter.offset ?? 0)
     .execute();
@@ -97,11 +122,11 @@ export async function* readLinkedRecords(
   options: { pageSize?: number } = {},
 ): AsyncGenerator<StoredRecord[]> {
   const pageSize = options.pageSize ?? 10_000;
-  let after: string | null = null;
+  let after: number | null = null;
   for (;;) {
-    let query = db.selectFrom('source_records').selectAll().where('link_status', '=', 'linked');
-    if (after !== null) query = query.where('id', '>', after);
-    const rows = await query.orderBy('id').limit(pageSize).execute();
+    let query = selectRecords(db).where('r.link_status', '=', 'linked');
+    if (after !== null) query = query.where('r.id', '>', after);
+    const rows = await query.orderBy('r.id').limit(pageSize).execute();
     if (rows.length === 0) return;
     yield rows.map(toRecord);
     const last = rows[rows.length - 1];
@@ -117,6 +142,8 @@ export async function updateRecordLinks(
 ): Promise<void> {
   await inTransaction(db, async function relink(trx) {
     for (const u of updates) {
+      const id = recordKey(u.recordId);
+      if (id === null) continue;
       await trx
         .updateTable('source_records')
         .set({
@@ -125,7 +152,7 @@ export async function updateRecordLinks(
           link_method: u.linkMethod,
           link_confidence: u.linkConfidence,
         })
-        .where('id', '=', u.recordId)
+        .where('id', '=', id)
         .execute();
     }
   });

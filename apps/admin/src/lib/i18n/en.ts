@@ -1,9 +1,11 @@
 /** English messages: must have exactly the keys of `ja` (TypeScript checks it). */
+import { enApproval } from './en-approval';
 import { enSources } from './en-sources';
 import type { MessageKey } from './ja';
 
 export const en: Record<MessageKey, string> = {
   ...enSources,
+  ...enApproval,
   'app.name': 'Mimamori',
   'app.subtitle': 'Child data linkage: administration',
   'app.skip': 'Skip to content',
@@ -259,6 +261,10 @@ export const en: Record<MessageKey, string> = {
   'chart.sweepPoint': '{points} pts or more: {n} children',
   'chart.histogramSummary': '{title}. {total} children in total. Thresholds: {thresholds}',
   'chart.sweepSummary': '{title}. See the table below for the numbers.',
+  'chart.children': 'Children',
+  'chart.ariaSeries': ' ({seriesName}) ',
+  'chart.ariaPartial': '(first {displayCnt}) ',
+  'chart.ariaSeparator': ', ',
 
   'child.id': 'Pseudonymous id',
   'child.school': 'School',
@@ -457,6 +463,10 @@ export const en: Record<MessageKey, string> = {
   'decision.submit': 'Record',
   'decision.saved': 'Decision recorded.',
   'decision.required': 'Required.',
+  'form.required': 'Required.',
+  'form.tooLong': 'Too long.',
+  'form.date': 'Enter a valid date.',
+  'form.choose': 'Choose one of the options.',
   'timeline.title': 'History',
   'timeline.by': 'By {actor}',
   'timeline.from': '(from {from})',
@@ -481,6 +491,7 @@ export const en: Record<MessageKey, string> = {
   'meeting.nextReviewOn': 'Next review',
   'meeting.submit': 'Record',
   'meeting.saved': 'Case meeting recorded.',
+  'meeting.tooManyAttendees': 'At most 30 attendees.',
   'sheet.title': 'Child info sheet',
   'sheet.child': 'Pseudonymous ID',
   'sheet.asOf': 'As of',
@@ -554,7 +565,6 @@ export const en: Record<MessageKey, string> = {
   'kpi.show': 'Show',
   'kpi.noRun': 'No completed run: nothing to show yet.',
   'kpi.funnel': 'From judgement to support',
-  'kpi.funnelSummary': 'Children from judgement to support. {values}',
   'kpi.stage.judged': 'Judged',
   'kpi.stage.flagged': 'Flagged',
   'kpi.stage.watched': 'Watched (sheet filled)',

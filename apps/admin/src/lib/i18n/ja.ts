@@ -1,8 +1,10 @@
 /** Japanese messages: the source dictionary. Placeholders are `{name}`. */
+import { jaApproval } from './ja-approval';
 import { jaSources } from './ja-sources';
 
 export const ja = {
   ...jaSources,
+  ...jaApproval,
   'app.name': 'みまもり',
   'app.subtitle': 'こどもデータ連携 管理画面',
   'app.skip': '本文へ移動',
@@ -257,6 +259,10 @@ export const ja = {
   'chart.sweepPoint': '{points}点以上: {n}人',
   'chart.histogramSummary': '{title}。合計{total}人。閾値: {thresholds}',
   'chart.sweepSummary': '{title}。詳しい数値は下の表をご覧ください。',
+  'chart.children': '人数',
+  'chart.ariaSeries': '（{seriesName}）',
+  'chart.ariaPartial': '（先頭{displayCnt}件）',
+  'chart.ariaSeparator': '、',
 
   'child.id': '仮名ID',
   'child.school': '学校',
@@ -454,6 +460,10 @@ export const ja = {
   'decision.submit': '記録する',
   'decision.saved': '決定を記録しました。',
   'decision.required': '入力してください。',
+  'form.required': '入力してください。',
+  'form.tooLong': '入力が長すぎます。',
+  'form.date': '日付を正しく入力してください。',
+  'form.choose': '一覧から選んでください。',
   'timeline.title': '経過',
   'timeline.by': '記録者: {actor}',
   'timeline.from': '（{from} から）',
@@ -478,6 +488,7 @@ export const ja = {
   'meeting.nextReviewOn': '次回の見直し日',
   'meeting.submit': '記録する',
   'meeting.saved': 'ケース会議を記録しました。',
+  'meeting.tooManyAttendees': '出席者は30人までです。',
   'sheet.title': 'こども情報管理シート',
   'sheet.child': '仮名ID',
   'sheet.asOf': '判定基準日',
@@ -551,7 +562,6 @@ export const ja = {
   'kpi.show': '表示',
   'kpi.noRun': '完了した判定がないため、表示できる数値がありません。',
   'kpi.funnel': '判定から支援まで',
-  'kpi.funnelSummary': '判定から支援までの人数。{values}',
   'kpi.stage.judged': '判定',
   'kpi.stage.flagged': '対象',
   'kpi.stage.watched': '見守り（シート作成）',

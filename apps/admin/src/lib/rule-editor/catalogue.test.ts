@@ -11,14 +11,24 @@ const hall: ConnectorSummary = {
   version: '2',
   fields: [],
   facts: [
-    { id: 'childrensHall.visitDays', label: '来館日数', type: 'number', unit: '日' },
-    { id: 'childrensHall.kind', label: '区分', type: 'code', codes: { '1': '定期', '2': '一時' } },
+    {
+      id: 'childrensHall.visitDays',
+      label: { ja: '来館日数', en: '' },
+      type: 'number',
+      unit: '日',
+    },
+    {
+      id: 'childrensHall.kind',
+      label: { ja: '区分', en: 'Kind' },
+      type: 'code',
+      allowedValues: ['定期', '一時', '定期', ''],
+    },
   ],
 };
 
 describe('fact catalogue', () => {
   it('turns a mapped source fact into a rule-set definition counted outside school', () => {
-    expect(factDefinition(hall, hall.facts![0]!)).toEqual({
+    expect(factDefinition(hall, hall.facts[0]!)).toEqual({
       id: 'childrensHall.visitDays',
       label: { ja: '来館日数', en: '来館日数' },
       type: 'number',
@@ -26,11 +36,11 @@ describe('fact catalogue', () => {
       source: 'other',
       outsideSchool: true,
     });
-    expect(factDefinition(hall, hall.facts![1]!).allowedValues).toEqual(['定期', '一時']);
+    expect(factDefinition(hall, hall.facts[1]!).allowedValues).toEqual(['定期', '一時']);
   });
 
   it('keeps a code connector source and counts the school inside', () => {
-    const school = { ...hall, id: 'school', kind: 'code', source: 'school' };
+    const school: ConnectorSummary = { ...hall, id: 'school', kind: 'code', source: 'school' };
     const fact = { id: 'school.absenceDays', label: { ja: '欠席', en: 'Absence' }, type: 'number' };
     expect(factDefinition(school, fact)).toMatchObject({
       source: 'school',
@@ -42,13 +52,13 @@ describe('fact catalogue', () => {
   it('groups by connector, lets declared definitions win, keeps undeclared document facts', () => {
     const doc = testDocument();
     const declared = doc.facts[0]!;
-    const school = {
+    const school: ConnectorSummary = {
       ...hall,
       id: 'school',
       kind: 'code',
       label: '学校',
       source: 'school',
-      facts: [{ id: declared.id, label: 'other label', type: 'number' }],
+      facts: [{ id: declared.id, label: { ja: '別名', en: 'other label' }, type: 'number' }],
     };
     const groups = factGroups(doc.facts, [school, hall]);
     expect(groups.map((g) => g.key)).toEqual([
@@ -63,7 +73,7 @@ describe('fact catalogue', () => {
 
   it('declares a picked fact once', () => {
     const doc = testDocument();
-    const fact = factDefinition(hall, hall.facts![0]!);
+    const fact = factDefinition(hall, hall.facts[0]!);
     const once = withFactDeclared(doc, fact);
     expect(once.facts.at(-1)).toBe(fact);
     expect(withFactDeclared(once, fact)).toBe(once);

@@ -28,12 +28,11 @@ function isFactType(value: string): value is FactType {
 
 /** Connectors that execute a mapping document rather than code. */
 export function isMapped(connector: ConnectorSummary): boolean {
-  return connector.mapped === true || connector.kind === 'mapped';
+  return connector.kind === 'mapped';
 }
 
 function allowedValuesOf(fact: ConnectorFact): string[] | undefined {
-  const values = fact.allowedValues ?? (fact.codes ? Object.values(fact.codes) : []);
-  const unique = [...new Set(values.filter((v) => v !== ''))];
+  const unique = [...new Set((fact.allowedValues ?? []).filter((v) => v !== ''))];
   return unique.length > 0 ? unique : undefined;
 }
 
@@ -45,8 +44,7 @@ function allowedValuesOf(fact: ConnectorFact): string[] | undefined {
 export function factDefinition(connector: ConnectorSummary, fact: ConnectorFact): FactDefinition {
   const source: FactSource =
     isMapped(connector) || !isFactSource(connector.source) ? 'other' : connector.source;
-  const ja = typeof fact.label === 'string' ? fact.label : fact.label.ja;
-  const en = (typeof fact.label === 'string' ? fact.labelEn : fact.label.en) ?? '';
+  const { ja, en } = fact.label;
   const allowedValues = fact.type === 'code' ? allowedValuesOf(fact) : undefined;
   return {
     id: fact.id,
@@ -71,7 +69,7 @@ export function factGroups(
   const listed = new Set<string>();
   const groups: FactGroup[] = [];
   for (const connector of connectors) {
-    const facts = (connector.facts ?? [])
+    const facts = connector.facts
       .filter((f) => !listed.has(f.id))
       .map((f) => declared.get(f.id) ?? factDefinition(connector, f));
     for (const fact of facts) listed.add(fact.id);

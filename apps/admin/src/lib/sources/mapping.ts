@@ -1,8 +1,11 @@
 /**
  * The mapping document of a mapped source, as the admin UI edits it. `@mimamori/mapping` owns
  * the zod schema (`mappingSchema`); these types mirror its contract so the client bundle does
- * not pull in the file readers.
+ * not pull in the file readers (the API declares mappings as opaque JSON: its validator answers
+ * problems at JSON Pointers instead).
  */
+import type { Answer, Api } from '../api-client';
+import type { ProblemField } from '../api-types';
 
 export const columnRoles = ['identity', 'fact', 'context', 'personal', 'ignore'] as const;
 export type ColumnRole = (typeof columnRoles)[number];
@@ -103,7 +106,7 @@ export type ColumnInference = {
 };
 
 /** A problem in a mapping, pointed at by a JSON Pointer (`/columns/3/fact/purpose`). */
-export type MappingProblem = { path: string; code?: string; message: string; messageJa?: string };
+export type MappingProblem = ProblemField;
 
 export const linkageStatuses = ['linked', 'ambiguous', 'unmatched'] as const;
 export type LinkageStatus = (typeof linkageStatuses)[number];
@@ -143,15 +146,4 @@ export type InferResult = {
 };
 
 /** `GET /api/sources`: a mapped source with every saved version. */
-export type SourceSummary = {
-  name: string;
-  title: Label | null;
-  current: number | null;
-  versions: {
-    version: number;
-    status: string;
-    createdBy: string | null;
-    createdAt: string;
-    facts: string[];
-  }[];
-};
+export type SourceSummary = Answer<Api['sources']['$get']>[number];
