@@ -36,7 +36,7 @@ export async function benchDatabase(): Promise<{
 /** Imports every village file (roster first); returns rows and seconds per file. */
 export async function importWholeVillage(
   ctx: PipelineContext,
-  village: Village,
+  village: Pick<Village, 'files' | 'gaijiTable'>,
 ): Promise<{ file: string; rows: number; seconds: number; cpuSeconds: number }[]> {
   for (const e of village.gaijiTable)
     await upsertGaiji(ctx.db, { code: e.code, standard: e.standard, note: null, updatedBy: null });

@@ -9,8 +9,9 @@ describe('mergeLinked', () => {
     const merged = mergeLinked([
       { linkStatus: linked, childId: 'c_a', facts, factsJson: JSON.stringify(facts), context: {} },
     ]);
-    expect(merged.facts.get('c_a')).toEqual(facts);
-    expect(merged.factsJson.get('c_a')).toBe('{"school.absenceDays":3}');
+    expect(merged.children).toEqual([
+      { id: 'c_a', facts, factsJson: '{"school.absenceDays":3}', context: {} },
+    ]);
   });
 
   it('merges later records over earlier ones without touching the records, dropping the text', () => {
@@ -25,13 +26,14 @@ describe('mergeLinked', () => {
       context: i === 0 ? { school: 'S1', grade: 2 } : { grade: 3 },
     }));
     const merged = mergeLinked(records);
-    expect(merged.facts.get('c_a')).toEqual({
-      'school.absenceDays': 5,
-      'school.lateDays': 1,
-      'school.nurseVisits': 2,
-    });
-    expect(merged.context.get('c_a')).toEqual({ school: 'S1', grade: 3 });
-    expect(merged.factsJson.has('c_a')).toBe(false);
+    expect(merged.children).toEqual([
+      {
+        id: 'c_a',
+        facts: { 'school.absenceDays': 5, 'school.lateDays': 1, 'school.nurseVisits': 2 },
+        factsJson: undefined,
+        context: { school: 'S1', grade: 3 },
+      },
+    ]);
     expect(first).toEqual({ 'school.absenceDays': 3, 'school.lateDays': 1 });
     expect(records[0]?.context).toEqual({ school: 'S1', grade: 2 });
     expect([...merged.owned].sort()).toEqual(['grade', 'school']);
@@ -42,6 +44,27 @@ describe('mergeLinked', () => {
       { linkStatus: 'unmatched', childId: null, facts: { x: 1 }, context: {} },
       { linkStatus: 'ambiguous', childId: null, facts: { x: 2 }, context: {} },
     ]);
-    expect(merged.facts.size).toBe(0);
+    expect(merged.children).toEqual([]);
+  });
+
+  it('merges the records of a child wherever they are, in child order or not', () => {
+    const records = [
+      { childId: 'c_b', facts: { x: 1 }, context: { school: 'S2' } },
+      { childId: 'c_a', facts: { x: 2 }, context: {} },
+      { childId: 'c_b', facts: { y: 3 }, context: { grade: 4 } },
+    ].map((r) => ({ ...r, linkStatus: linked }));
+    const expected = [
+      {
+        id: 'c_b',
+        facts: { x: 1, y: 3 },
+        factsJson: undefined,
+        context: { school: 'S2', grade: 4 },
+      },
+      { id: 'c_a', facts: { x: 2 }, factsJson: undefined, context: {} },
+    ];
+    expect(mergeLinked(records).children).toEqual(expected);
+    // The same records in child order take the one-pass path and give the same children.
+    const sorted = [records[1], records[0], records[2]] as typeof records;
+    expect(mergeLinked(sorted).children).toEqual([expected[1], expected[0]]);
   });
 });

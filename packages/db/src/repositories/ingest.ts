@@ -1,17 +1,12 @@
 import type { FactValue, Identity, RecordContext } from '@mimamori/records';
 import { z } from 'zod';
-import { bulkInsert, inKeyOrder, keyOrder } from '../bulk-insert';
+import { bulkInsert, bulkInsertWith, inKeyOrder, keyOrder } from '../bulk-insert';
 import type { Db } from '../database';
 import { inTransaction } from '../transaction';
 import { DbError, isUniqueViolation } from '../db-error';
 import { fromJson, toJson } from '../json-column';
 import { nowIso } from '../now-iso';
-import type {
-  ImportBatchesTable,
-  PersonsTable,
-  RecordIdentitiesTable,
-  SourceRecordsTable,
-} from '../schema';
+import type { ImportBatchesTable, PersonsTable } from '../schema';
 import { incrementCounter, readCounter } from './meta';
 
 /** How a source record ended up after linkage. */
@@ -157,42 +152,49 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
         key: ['child_id'],
         update: personColumns,
       });
-      const rows: SourceRecordsTable[] = [];
-      const identities: RecordIdentitiesTable[] = [];
       // Reserve this batch's ids in one step (the counter row serialises concurrent imports).
       const last = await incrementCounter(trx, 'source_record', records.length);
-      let id = last - records.length;
+      const first = last - records.length + 1;
       // Ids follow child order (unlinked records first): the rows and the child index are then
       // appended to instead of split all over, about 40% cheaper per record on SQLite. Callers
       // that pass records in that order already (the import pipeline) skip the sort.
       const order = keyOrder(records.map((r) => r.childId));
-      for (let k = 0; k < records.length; k++) {
-        const index = order === null ? k : (order[k] as number);
+      const at = (k: number): number => (order === null ? k : (order[k] as number));
+      await bulkInsertWith(trx, 'source_records', recordColumns, records.length, (out, k) => {
+        const index = at(k);
         const r = records[index] as RecordInput;
-        id += 1;
-        rows.push({
-          id,
-          batch_id: batch.id,
-          seq: r.seq ?? index,
-          line: r.line,
-          kind: r.kind,
-          child_id: r.childId,
-          link_status: r.linkStatus,
-          link_method: r.linkMethod,
-          link_confidence: r.linkConfidence,
-          facts_json: r.factsJson ?? toJson(r.facts),
-          context_json: toJson(r.context),
-        });
-        if (r.identity !== undefined) {
-          identities.push({
-            record_id: id,
-            identity_json: toJson(r.identity.value),
-            identity_key: r.identity.key,
-          });
-        }
+        out.push(
+          first + k,
+          batch.id,
+          r.seq ?? index,
+          r.line,
+          r.kind,
+          r.childId,
+          r.linkStatus,
+          r.linkMethod,
+          r.linkConfidence,
+          r.factsJson ?? toJson(r.facts),
+          toJson(r.context),
+        );
+      });
+      // Identities in id order too (records without one are skipped).
+      const withIdentity: number[] = [];
+      for (let k = 0; k < records.length; k++) {
+        if ((records[at(k)] as RecordInput).identity !== undefined) withIdentity.push(k);
       }
-      await bulkInsert(trx, 'source_records', rows);
-      await bulkInsert(trx, 'record_identities', identities);
+      await bulkInsertWith(
+        trx,
+        'record_identities',
+        identityColumns,
+        withIdentity.length,
+        (out, j) => {
+          const k = withIdentity[j] as number;
+          const identity = (records[at(k)] as RecordInput).identity as NonNullable<
+            RecordInput['identity']
+          >;
+          out.push(first + k, toJson(identity.value), identity.key);
+        },
+      );
     });
   } catch (error) {
     // A concurrent import of the same file loses on the unique (connector, file_hash) key.
@@ -203,6 +205,22 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
   }
   return toBatch(header);
 }
+
+const recordColumns = [
+  'id',
+  'batch_id',
+  'seq',
+  'line',
+  'kind',
+  'child_id',
+  'link_status',
+  'link_method',
+  'link_confidence',
+  'facts_json',
+  'context_json',
+] as const;
+
+const identityColumns = ['record_id', 'identity_json', 'identity_key'] as const;
 
 /** Bumped by every import that writes persons. */
 const rosterCounter = 'roster_version';
