@@ -11,9 +11,16 @@ console.log(
   `village: ${fmt(children)} children generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
 
+/** Seconds per phase, named: where an import's time goes. */
+function phaseText(phases: readonly number[]): string {
+  const names = ['read', 'validate', 'link', 'store', 'facts+commit'];
+  return names.map((name, i) => `${name} ${(phases[i] ?? 0).toFixed(2)}`).join(', ');
+}
+
 const { ctx, dispose } = await benchDatabase();
 try {
   const results = await importWholeVillage(ctx, { files, gaijiTable });
+  const phases = [0, 0, 0, 0, 0];
   let rows = 0;
   let seconds = 0;
   let cpu = 0;
@@ -21,13 +28,15 @@ try {
     rows += r.rows;
     seconds += r.seconds;
     cpu += r.cpuSeconds;
+    for (let i = 0; i < phases.length; i++) phases[i] = (phases[i] ?? 0) + (r.phases[i] ?? 0);
     console.log(
-      `${r.file.padEnd(14)} ${fmt(r.rows).padStart(9)} rows  ${r.seconds.toFixed(2).padStart(6)} s  ${fmt(r.rows / r.seconds).padStart(9)} rows/s  (cpu ${r.cpuSeconds.toFixed(2)} s)`,
+      `${r.file.padEnd(14)} ${fmt(r.rows).padStart(9)} rows  ${r.seconds.toFixed(2).padStart(6)} s  ${fmt(r.rows / r.seconds).padStart(9)} rows/s  (cpu ${r.cpuSeconds.toFixed(2)} s; ${phaseText(r.phases)})`,
     );
   }
   console.log(
     `total          ${fmt(rows).padStart(9)} rows  ${seconds.toFixed(2).padStart(6)} s  ${fmt(rows / seconds).padStart(9)} rows/s  (cpu ${cpu.toFixed(2)} s; target ≥ 50,000 rows/s on SQLite)`,
   );
+  console.log(`phases         ${phaseText(phases)}`);
 } finally {
   await dispose();
 }

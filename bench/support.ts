@@ -37,7 +37,16 @@ export async function benchDatabase(): Promise<{
 export async function importWholeVillage(
   ctx: PipelineContext,
   village: Pick<Village, 'files' | 'gaijiTable'>,
-): Promise<{ file: string; rows: number; seconds: number; cpuSeconds: number }[]> {
+): Promise<
+  {
+    file: string;
+    rows: number;
+    seconds: number;
+    cpuSeconds: number;
+    /** Seconds per import phase: read, validate, link, store, facts (derived facts + commit). */
+    phases: number[];
+  }[]
+> {
   for (const e of village.gaijiTable)
     await upsertGaiji(ctx.db, { code: e.code, standard: e.standard, note: null, updatedBy: null });
   const order = ['roster', 'welfare', 'health', 'nursery', 'school'];
@@ -48,12 +57,16 @@ export async function importWholeVillage(
   for (const file of files) {
     const cpu = process.cpuUsage();
     const start = performance.now();
+    // Progress marks the start of each phase; the time between two marks is the earlier phase's.
+    const marks: number[] = [];
     const outcome = await importFile(ctx, {
       connector: connectors.get(file.connector)!,
       file: file.name,
       bytes: file.bytes,
+      onProgress: () => marks.push(performance.now()),
     });
     const seconds = (performance.now() - start) / 1000;
+    const phases = marks.slice(1).map((t, i) => (t - (marks[i] as number)) / 1000);
     const used = process.cpuUsage(cpu);
     if (!outcome.ok) throw new Error(`${file.name} rejected (${outcome.issues.length} issues)`);
     out.push({
@@ -61,6 +74,7 @@ export async function importWholeVillage(
       rows: outcome.summary.rows,
       seconds,
       cpuSeconds: (used.user + used.system) / 1e6,
+      phases,
     });
   }
   return out;

@@ -90,6 +90,12 @@ async function fillAndShare(child: Chosen): Promise<void> {
   // Notes and sharing live on the case page the sheet links to.
   await center.getByRole('link', { name: 'ケース詳細' }).click();
   await center.waitForURL(/\/cases\/[^/?]+$/);
+  // The override form offers no level and exactly the levels the demo rule set defines.
+  const levels = center.getByTestId('override-level').locator('option');
+  await expect
+    .poll(() => levels.evaluateAll((os) => os.map((o) => o.getAttribute('value'))))
+    .toEqual(['', 'watch', 'support']);
+  expect(await levels.allTextContents()).toEqual(['対象外', '見守り', '要支援']);
   const form = center.getByTestId('notes-form');
   const notes = {
     educationBoard: '教育委員会: 就学援助の申請状況を確認する',

@@ -60,6 +60,7 @@ describeEachDatabase('the scoring side holds no personal data', (getDb) => {
     }
     const wordPattern = new RegExp([...words].map(escape).join('|'));
     const tokenPattern = /\d{4}-\d{2}-\d{2}|\d{8,}/g;
+    const generatedId = /^[0-9a-f]{28}$/;
 
     for (const table of scoringTables) {
       expect(tableNames).toContain(table);
@@ -71,6 +72,9 @@ describeEachDatabase('the scoring side holds no personal data', (getDb) => {
       for (const row of all) {
         for (const [column, value] of Object.entries(row)) {
           if (typeof value !== 'string') continue;
+          // A generated id (time, counter and random hex) may hold a run of digits that equals
+          // a short household number by chance; it cannot carry personal data.
+          if (generatedId.test(value)) continue;
           const where = `${table}.${column}`;
           const word = wordPattern.exec(value);
           expect(word?.[0], `${where} holds a name, kana or address`).toBeUndefined();

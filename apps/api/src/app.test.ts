@@ -50,6 +50,14 @@ describeEachDatabase('api app', (getDb) => {
     expect((await t.call('GET', '/api/docs/package.json')).status).toBe(404);
   });
 
+  it('answers 404 for reference files it does not serve, Object.prototype names included', async () => {
+    for (const file of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const res = await t.call('GET', `/api/docs/${file}`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ code: 'not_found' });
+    }
+  });
+
   it('refuses cross-site state changes (CSRF) with 403 csrf', async () => {
     const login = (headers: Record<string, string>) =>
       t.app.request('/api/auth/login', {

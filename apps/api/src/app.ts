@@ -32,7 +32,14 @@ import { sheetRoutes } from './routes/sheets';
 import { simulateRoutes } from './routes/simulate';
 import { sourceRoutes } from './routes/sources';
 import { userRoutes } from './routes/users';
-import { bodyLimits, clientIp, csrfGuard, pathGuard, securityHeaders } from './security';
+import {
+  bodyLimits,
+  clientIp,
+  crossSiteReadGuard,
+  csrfGuard,
+  pathGuard,
+  securityHeaders,
+} from './security';
 import {
   clearSessionCookie,
   readSessionToken,
@@ -105,6 +112,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
     sessionMiddleware(ctx),
     csrfGuard(),
   );
+  app.use('/exports/*', crossSiteReadGuard());
   app.use(
     '*',
     accessControl(() => (table ??= buildAccessTable(app, docsAccess))),

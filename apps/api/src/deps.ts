@@ -130,6 +130,7 @@ export interface ChildQuery {
   grade?: number | undefined;
   level?: string | undefined;
   type?: string | undefined;
+  /** Only children flagged in the latest run after staff overrides (as the work list decides). */
   flaggedOnly?: boolean | undefined;
   limit: number;
   offset: number;
@@ -139,6 +140,8 @@ export interface ChildQuery {
 export interface ChildStore {
   list(query: ChildQuery): Promise<Page<ChildSummary>>;
   get(id: string): Promise<ChildDetail | undefined>;
+  /** True when the child is flagged in the latest run after staff overrides. */
+  isFlagged(id: string): Promise<boolean>;
   /** Explanation from the latest run (or `runId`). */
   explanation(id: string, runId?: string): Promise<ChildExplanation | undefined>;
 }

@@ -88,6 +88,7 @@ const packageCodes: Record<string, ContentfulStatusCode> = {
   unknown_connector: 404,
   // @mimamori/casework
   invalid_input: 400,
+  not_in_rule_set: 422,
   invalid_cron: 400,
   not_flagged: 409,
   same_person: 409,
@@ -106,6 +107,7 @@ const renamedCodes: Record<string, string> = { invalid_input: 'validation_failed
 const packageDetails: Record<string, string> = {
   invalid_input: 'The request does not match the schema.',
   invalid_cron: 'The cron expression cannot be read.',
+  not_in_rule_set: "The type or level is not in the run's rule set.",
   not_flagged: 'The child is not flagged in that run.',
   same_person: 'An override is reviewed by a second person.',
   already_reviewed: 'The override was already reviewed.',

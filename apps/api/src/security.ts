@@ -70,6 +70,19 @@ export function csrfGuard(): MiddlewareHandler<ApiEnv> {
   };
 }
 
+/**
+ * Reads that answer personal data and write the audit log (the exports) refuse a cross-site
+ * navigation: the SameSite=Lax session cookie travels with it. `Sec-Fetch-Site: cross-site`
+ * answers 403 `csrf`; same-origin, same-site, `none` (typed or bookmarked) and no header pass.
+ */
+export function crossSiteReadGuard(): MiddlewareHandler<ApiEnv> {
+  return async function refuseCrossSiteRead(c, next) {
+    if (c.req.header('sec-fetch-site')?.toLowerCase() === 'cross-site')
+      throw new ApiError(403, 'csrf', 'Cross-site request refused.');
+    await next();
+  };
+}
+
 /** Body size limits: 50 MiB for multipart uploads, 1 MiB for everything else (413). */
 export function bodyLimits(): MiddlewareHandler<ApiEnv> {
   function tooLarge(): never {

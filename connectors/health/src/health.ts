@@ -1,4 +1,10 @@
-import { defineConnector, rowReader, type ColumnSpec } from '@mimamori/connector-kit';
+import {
+  defineConnector,
+  residentNumberIssues,
+  rowReader,
+  type ColumnSpec,
+} from '@mimamori/connector-kit';
+import { normalizeResidentNumber } from '@mimamori/identity';
 import type { FactDeclaration } from '@mimamori/records';
 
 const use = {
@@ -106,8 +112,10 @@ export const health = defineConnector({
   facts: healthFacts,
   normalize(row) {
     const r = rowReader(row);
+    const text = r.text('residentNumber');
+    const residentNumber = text === undefined ? undefined : normalizeResidentNumber(text);
     const identity = {
-      residentNumber: r.text('residentNumber'),
+      residentNumber,
       name: r.text('name'),
       kana: r.kana('kana'),
       birthDate: r.date('birthDate'),
@@ -121,6 +129,8 @@ export const health = defineConnector({
       'health.householdFinanceScore': r.int('householdFinanceScore', { min: 1, max: 5 }),
       'health.vaccinationsMissed': r.int('vaccinationsMissed', { min: 0, max: 30 }),
     };
-    return r.result([{ kind: 'observation', identity, facts }]);
+    const result = r.result([{ kind: 'observation', identity, facts }]);
+    const bad = residentNumberIssues(row, residentNumber);
+    return bad.length === 0 ? result : { records: [], issues: result.issues.concat(bad) };
   },
 });

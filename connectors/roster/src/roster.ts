@@ -1,6 +1,10 @@
-import { defineConnector, rowReader, type ColumnSpec, type RawRow } from '@mimamori/connector-kit';
-import { isValidResidentNumber } from '@mimamori/identity';
-import type { FactDeclaration, RowIssue } from '@mimamori/records';
+import {
+  defineConnector,
+  residentNumberIssues,
+  rowReader,
+  type ColumnSpec,
+} from '@mimamori/connector-kit';
+import type { FactDeclaration } from '@mimamori/records';
 
 const use = {
   purpose: 'こどもの困難の早期把握と支援（こどもデータ連携）: 世帯の状況の判定',
@@ -56,21 +60,6 @@ export const rosterColumns: readonly ColumnSpec[] = [
 
 const mark = { true: ['○', '〇', '1', '有'], false: ['無', '0', '×'] };
 
-/** A 宛名番号 must be 10 digits with a valid modulus-11 check digit. */
-function checkResidentNumber(row: RawRow, value: string | undefined): RowIssue[] {
-  if (value === undefined || isValidResidentNumber(value)) return [];
-  return [
-    {
-      file: row.file,
-      line: row.line,
-      column: row.columns['residentNumber'] ?? 0,
-      code: 'bad_check_digit',
-      field: '宛名番号',
-      message: '宛名番号: expected 10 digits with a valid check digit',
-    },
-  ];
-}
-
 /**
  * 住民基本台帳 extract (CP932 CSV): one `person` record per resident; the roster defines the
  * children every other source is linked to. 外字 pass through as private-use characters.
@@ -106,7 +95,7 @@ export const roster = defineConnector({
       'roster.householdSize': r.int('householdSize', { min: 1, max: 99 }),
     };
     const result = r.result([{ kind: 'person', identity, facts }]);
-    const bad = checkResidentNumber(row, residentNumber);
+    const bad = residentNumberIssues(row, residentNumber);
     return bad.length === 0 ? result : { records: [], issues: [...result.issues, ...bad] };
   },
 });

@@ -1,4 +1,10 @@
-import { defineConnector, rowReader, type ColumnSpec } from '@mimamori/connector-kit';
+import {
+  defineConnector,
+  residentNumberIssues,
+  rowReader,
+  type ColumnSpec,
+} from '@mimamori/connector-kit';
+import { normalizeResidentNumber } from '@mimamori/identity';
 import type { FactDeclaration } from '@mimamori/records';
 
 const use = {
@@ -115,9 +121,11 @@ export const welfare = defineConnector({
   facts: welfareFacts,
   normalize(row) {
     const r = rowReader(row);
+    const text = r.text('residentNumber');
+    const residentNumber = text === undefined ? undefined : normalizeResidentNumber(text);
     const optional = { required: false } as const;
     const identity = {
-      residentNumber: r.text('residentNumber'),
+      residentNumber,
       name: r.text('name'),
       kana: r.kana('kana'),
       birthDate: r.date('birthDate'),
@@ -135,6 +143,8 @@ export const welfare = defineConnector({
       'welfare.youtaikyoRegistered': r.bool('youtaikyoRegistered', mark, optional) ?? false,
       'welfare.abuseReports': r.int('abuseReports', { min: 0, max: 99 }),
     };
-    return r.result([{ kind: 'observation', identity, facts }]);
+    const result = r.result([{ kind: 'observation', identity, facts }]);
+    const bad = residentNumberIssues(row, residentNumber);
+    return bad.length === 0 ? result : { records: [], issues: result.issues.concat(bad) };
   },
 });

@@ -3,6 +3,7 @@ export const caseworkErrorCodes = [
   'not_found',
   'not_flagged',
   'invalid_input',
+  'not_in_rule_set',
   'invalid_state',
   'same_person',
   'already_reviewed',

@@ -7,6 +7,7 @@ import {
   listOverrides,
   listSourceRecords,
   type Db,
+  type Person,
 } from '@mimamori/db';
 import { z } from 'zod';
 import { CaseworkError } from './casework-error';
@@ -46,6 +47,26 @@ const sectionLabels: Record<string, string> = {
   tombstone: '削除の記録',
 };
 
+/**
+ * The person as disclosed: the address withheld under a DV support measure, as
+ * `/children/{id}/personal` does; no matching keys. The document goes to the requester, who may
+ * be the person the measure protects against, so it says nothing of the measure itself (no
+ * support flag, no "hidden" marker): staff see why in the personal-data view.
+ */
+function disclosedPerson(person: Person): Record<string, unknown> {
+  return {
+    childId: person.childId,
+    name: person.name,
+    kana: person.kana,
+    birthDate: person.birthDate,
+    sex: person.sex,
+    relation: person.relation,
+    residentNumber: person.residentNumber,
+    householdNumber: person.householdNumber,
+    address: person.dvSupport ? null : person.address,
+  };
+}
+
 /** Gathers everything about a child (`not_found` when the child is unknown). */
 export async function collectDisclosure(db: Db, childId: string): Promise<Disclosure> {
   const child = await getChildFacts(db, childId);
@@ -60,7 +81,7 @@ export async function collectDisclosure(db: Db, childId: string): Promise<Disclo
   return {
     childId,
     generatedAt: new Date().toISOString(),
-    person: person ? { ...person } : null,
+    person: person ? disclosedPerson(person) : null,
     profile: { ...profile },
     facts,
     records: (await listSourceRecords(db, { childId, limit: 1_000_000 })).map((r) => ({ ...r })),

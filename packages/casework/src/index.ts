@@ -1,8 +1,8 @@
 export { CaseworkError, caseworkErrorCodes } from './casework-error';
 export type { CaseworkErrorCode } from './casework-error';
 export * from './sheet-content';
-export { defaultLevelOrder, toRuleSetView, ruleSetViewOfRun } from './rule-set-view';
-export type { FactInfo, RuleSetView } from './rule-set-view';
+export { defaultLevelOrder, levelsOfRun, toRuleSetView, ruleSetViewOfRun } from './rule-set-view';
+export type { FactInfo, LevelInfo, RuleSetLevels, RuleSetView } from './rule-set-view';
 export {
   createSheet,
   updateSheetNotes,

@@ -117,6 +117,39 @@ describeEachDatabase('human overrides', (getDb) => {
     ]);
   });
 
+  it('refuses an unknown child, and a type or level the run’s rule set does not have', async () => {
+    const { db } = getDb();
+    const ids = await seedVillage(db, { prefix: 'ou', children: 2 });
+    const runId = await seedRun(db, {
+      id: 'ou-run',
+      versionId: await seedRuleSet(db, 'ou'),
+      judged: 2,
+      flags: [{ childId: ids[0]!, type: 'poverty', level: 'watch', points: 6 }],
+    });
+    const override = {
+      runId,
+      childId: ids[1]!,
+      type: 'poverty',
+      toLevel: 'support' as string | null,
+      reasonCode: 'additional_information' as const,
+      note: '学校からの相談',
+    };
+    const attempt = (patch: Partial<typeof override>) =>
+      overrideLevel(db, { override: { ...override, ...patch }, actor: fc1 });
+    await expect(attempt({ childId: 'ou-nobody' })).rejects.toMatchObject({ code: 'not_found' });
+    for (const patch of [
+      { type: 'made_up' },
+      { toLevel: 'priority' },
+      { type: 'x', toLevel: null },
+    ])
+      await expect(attempt(patch)).rejects.toMatchObject({ code: 'not_in_rule_set' });
+    expect(await listLevelOverrides(db, { runId })).toEqual([]);
+    // A child the engine gave no points is still judged in the run: staff may raise it.
+    expect(await attempt({ type: 'abuse', toLevel: 'watch' })).toMatchObject({
+      direction: 'raise',
+    });
+  });
+
   it('orders levels by the type, none lowest', () => {
     expect(directionOf(['watch', 'support'], null, 'watch')).toBe('raise');
     expect(directionOf(['watch', 'support'], 'support', 'watch')).toBe('lower');

@@ -1,6 +1,7 @@
 import {
   addCaseEvent,
   createOverride,
+  getChildFacts,
   getRun,
   inTransaction,
   listCases,
@@ -70,6 +71,8 @@ async function orderFor(db: Db, runId: string, type: string): Promise<readonly s
 /**
  * Raises or lowers a child's level for one type with a reason code and note. Results stay
  * immutable; the override is shown on the sheet and waits for a second person's review.
+ * An unknown run or child is `not_found`; a type or level the run's rule set does not define
+ * is `not_in_rule_set`.
  * @example await overrideLevel(db, { override: { runId, childId, type: 'poverty', toLevel: 'support', reasonCode: 'family_context', note: '…' }, actor });
  */
 export async function overrideLevel(
@@ -84,12 +87,17 @@ export async function overrideLevel(
   const o = parsed.data;
   if (!(await getRun(db, o.runId)))
     throw new CaseworkError('not_found', `run ${o.runId} not found`);
+  // Children the engine gave no points have no result row, yet were judged: existence suffices.
+  if (!(await getChildFacts(db, o.childId)))
+    throw new CaseworkError('not_found', `child ${o.childId} not found`);
+  const order = (await ruleSetViewOfRun(db, o.runId)).levelOrder.get(o.type);
+  if (order === undefined || (o.toLevel !== null && !order.includes(o.toLevel)))
+    throw new CaseworkError('not_in_rule_set', `type or level not in the rule set of ${o.runId}`);
   const [result] = await listResults(db, o.runId, { childId: o.childId, type: o.type, limit: 1 });
   const previous = (await listOverrides(db, { runId: o.runId, childId: o.childId }))
     .filter((x) => x.type === o.type)
     .at(-1);
   const fromLevel = previous ? previous.toLevel : (result?.level ?? null);
-  const order = await orderFor(db, o.runId, o.type);
   const direction = directionOf(order, fromLevel, o.toLevel);
   if (direction === 'same') throw new CaseworkError('invalid_input', 'override keeps the level');
   return inTransaction(db, async function record(trx) {

@@ -21,7 +21,15 @@ const documentSchema = z.object({
       z.object({
         id: z.string(),
         label: labelSchema.optional(),
-        levels: z.array(z.object({ id: z.string(), minPoints: z.number() })).catch([]),
+        levels: z
+          .array(
+            z.object({
+              id: z.string(),
+              label: labelSchema.optional().catch(undefined),
+              minPoints: z.number(),
+            }),
+          )
+          .catch([]),
       }),
     )
     .catch([]),
@@ -37,11 +45,22 @@ export interface FactInfo {
   outsideSchool: boolean;
 }
 
+/** A level of a difficulty type: its id and, when the document names it, its label. */
+export interface LevelInfo {
+  id: string;
+  label: { ja: string; en?: string | undefined } | null;
+}
+
+/** The levels of each difficulty type, lowest first: what an override may set. */
+export type RuleSetLevels = Record<string, LevelInfo[]>;
+
 /** What casework needs to know about the rule set a run used. */
 export interface RuleSetView {
   facts: ReadonlyMap<string, FactInfo>;
   /** Level ids per type, lowest first. */
   levelOrder: ReadonlyMap<string, readonly string[]>;
+  /** Levels per type with their labels, lowest first (the order of `levelOrder`). */
+  levels: ReadonlyMap<string, readonly LevelInfo[]>;
   typeLabels: ReadonlyMap<string, string>;
   /** Fact ids each rule reads. */
   ruleFacts: ReadonlyMap<string, readonly string[]>;
@@ -76,12 +95,17 @@ export function toRuleSetView(document: unknown): RuleSetView {
     });
   }
   const levelOrder = new Map<string, string[]>();
+  const levels = new Map<string, LevelInfo[]>();
   const typeLabels = new Map<string, string>();
   for (const type of doc.types) {
+    const sorted = [...type.levels]
+      .sort((a, b) => a.minPoints - b.minPoints)
+      .map((l) => ({ id: l.id, label: l.label ?? null }));
     levelOrder.set(
       type.id,
-      [...type.levels].sort((a, b) => a.minPoints - b.minPoints).map((l) => l.id),
+      sorted.map((l) => l.id),
     );
+    levels.set(type.id, sorted);
     if (type.label) typeLabels.set(type.id, type.label.ja);
   }
   const ruleFacts = new Map<string, string[]>();
@@ -90,7 +114,7 @@ export function toRuleSetView(document: unknown): RuleSetView {
     collectFacts(rule.conditions, found);
     ruleFacts.set(rule.id, [...found]);
   }
-  return { facts, levelOrder, typeLabels, ruleFacts };
+  return { facts, levelOrder, levels, typeLabels, ruleFacts };
 }
 
 /** The view of the rule-set version a run used (empty when the run or version is gone). */
@@ -98,6 +122,16 @@ export async function ruleSetViewOfRun(db: Db, runId: string): Promise<RuleSetVi
   const run = await getRun(db, runId);
   const version = run && (await getVersion(db, run.ruleSetVersionId));
   return toRuleSetView(version?.document);
+}
+
+/**
+ * The levels the rule set of a run defines, per difficulty type, lowest first (empty when the
+ * run or its version is gone): the levels an override of that run may set.
+ * @example const levels = await levelsOfRun(db, runId); // { poverty: [{ id: 'watch', label: { ja: '見守り', en: 'Watch' } }, …] }
+ */
+export async function levelsOfRun(db: Db, runId: string): Promise<RuleSetLevels> {
+  const view = await ruleSetViewOfRun(db, runId);
+  return Object.fromEntries([...view.levels].map(([type, list]) => [type, [...list]]));
 }
 
 /** Where a fact comes from when the catalogue does not say: its id's prefix (`school.x`). */

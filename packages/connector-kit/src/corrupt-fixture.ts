@@ -57,6 +57,17 @@ export async function withoutRequiredColumn(
   return undefined;
 }
 
+/** Keeps the header row only; `empty_file` is expected at the header line. */
+export async function withoutDataRows(
+  connector: Connector,
+  fixture: FileInput,
+): Promise<Corruption | undefined> {
+  const table = await readFixture(connector, fixture);
+  if (table.headerLine === 0) return undefined;
+  const input = await rebuild(connector, fixture, table.encoding, [table.header]);
+  return { input, line: 1, column: 0 };
+}
+
 const MARKER = '\u0007MIMAMORI-BAD-BYTE\u0007';
 
 /** Puts an invalid byte (0x81 0x20) into a middle row's first cell of a CSV fixture. */

@@ -23,6 +23,7 @@ export { parseWarekiDate, formatWareki } from './wareki';
 export type { DateParseResult, WarekiStyle } from './wareki';
 export { toFullWidthKana, toHalfWidthKana } from './kana-width';
 export { normalizeDigits } from './normalize-digits';
+export { residentNumberIssues } from './resident-number-issues';
 export { parseNumber } from './parse-number';
 export type { NumberParseResult } from './parse-number';
 export { encodeCsv, quoteCsvField } from './encode-csv';

@@ -63,7 +63,10 @@ export async function readRows(
     ...(sheet === undefined ? {} : { sheet }),
   });
   const issues = table.issues;
-  if (table.headerLine === 0) return { rows: [], issues, encoding: table.encoding };
+  // No header, or a header without data rows (empty_file): nothing to map.
+  if (table.headerLine === 0 || table.rows.length === 0) {
+    return { rows: [], issues, encoding: table.encoding };
+  }
 
   const positions = new Map<string, number>();
   table.header.forEach((header, index) => {

@@ -1,7 +1,9 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { encodeCsv } from './encode-csv';
+import { createExampleConnector, exampleRows } from './example-connector.fixture';
 import { readTable } from './read-table';
+import { runConnector } from './run-connector';
 import { writeXlsx } from './write-xlsx';
 
 const sjis = (text: string) => new Uint8Array(iconv.encode(text, 'cp932'));
@@ -82,6 +84,101 @@ describe('readTable (CSV)', () => {
       expect(table.issues.map((i) => i.code)).toEqual(['empty_file']);
       expect(table.headerLine).toBe(0);
     }
+  });
+
+  it('reports a header without data rows as empty_file at the header line, keeping the header', async () => {
+    for (const bytes of [sjis('氏名,年齢\r\n'), utf8('\r\n氏名,年齢\r\n\r\n,\r\n')]) {
+      const table = await readTable({ file: 'h.csv', bytes });
+      expect(table.header).toEqual(['氏名', '年齢']);
+      expect(table.rows).toEqual([]);
+      expect(table.issues).toEqual([
+        {
+          file: 'h.csv',
+          line: table.headerLine,
+          column: 0,
+          code: 'empty_file',
+          message: 'expected a header row followed by data rows; found no data rows',
+        },
+      ]);
+    }
+    const xlsx = await writeXlsx([{ name: 's', rows: [[], ['氏名', '年齢'], [null, null]] }]);
+    const sheet = await readTable({ file: 'h.xlsx', bytes: xlsx });
+    expect(sheet.issues).toMatchObject([{ code: 'empty_file', line: 2, column: 0 }]);
+    // A connector run stops there: one problem, no missing_column, no records.
+    const run = await runConnector(createExampleConnector(), {
+      file: 'h.csv',
+      bytes: encodeCsv(exampleRows(0), { encoding: 'cp932' }),
+    });
+    expect(run.records).toEqual([]);
+    expect(run.issues.map((i) => `${i.line}:${i.column} ${i.code}`)).toEqual(['1:0 empty_file']);
+  });
+
+  it('skips a trailing Ctrl-Z and whitespace-only last lines, and only trailing ones', async () => {
+    const connector = createExampleConnector();
+    const csv = encodeCsv(exampleRows(3), { encoding: 'cp932' });
+    const lastLine = (await readTable({ file: 'z.csv', bytes: csv })).rows.at(-1)?.line;
+    for (const tail of [
+      [0x1a],
+      [0x1a, 0x0d, 0x0a],
+      [0x0d, 0x0a, 0x1a],
+      [0x20, 0x20, 0x0d, 0x0a],
+      [0x09, 0x2c, 0x81, 0x40],
+    ]) {
+      const run = await runConnector(connector, { file: 'z.csv', bytes: concat(csv, tail) });
+      expect(run.issues, `tail ${tail.join(' ')}`).toEqual([]);
+      expect(run.records.map((r) => r.line).at(-1)).toBe(lastLine);
+    }
+    // Ctrl-Z right after the last cell (no final line break) is not part of the cell.
+    const table = await readTable({ file: 'z.csv', bytes: utf8('a,b\r\n1,2\u001a\u001a') });
+    expect(table.rows).toEqual([{ line: 2, cells: ['1', '2'] }]);
+    // A whitespace-only line between data rows is still a row with the wrong number of cells.
+    const middle = await runConnector(connector, {
+      file: 'm.csv',
+      bytes: encodeCsv([...exampleRows(2).slice(0, 2), [' '], ...exampleRows(2).slice(2)], {
+        encoding: 'cp932',
+      }),
+    });
+    expect(middle.issues.map((i) => `${i.line}:${i.column} ${i.code}`)).toEqual(['4:0 bad_format']);
+  });
+
+  it('reports more undecodable cells than a call has room for arguments', async () => {
+    const lines = 200_000;
+    const bytes = new Uint8Array(3 + lines * 4);
+    bytes.set([0x61, 0x0d, 0x0a]);
+    for (let i = 0; i < lines; i++) bytes.set([0x81, 0x20, 0x0d, 0x0a], 3 + i * 4);
+    const table = await readTable({ file: 'many.csv', bytes });
+    expect(table.encoding).toBe('cp932');
+    expect(table.issues).toHaveLength(lines);
+    expect(table.issues[lines - 1]).toMatchObject({
+      line: lines + 1,
+      column: 1,
+      code: 'undecodable',
+    });
+  });
+
+  it('reads UTF-8 without BOM holding one bad byte as UTF-8, with one undecodable problem', async () => {
+    const connector = createExampleConnector();
+    const rows = exampleRows(30);
+    rows[10]![2] = 'スズキ\u0007ハナ';
+    const bytes = encodeCsv(rows, { encoding: 'utf-8' });
+    const at = bytes.indexOf(0x07);
+    bytes[at] = 0xff;
+    const line = (await readTable({ file: 'u.csv', bytes: encodeCsv(rows, { encoding: 'utf-8' }) }))
+      .rows[9]?.line;
+    const run = await runConnector(connector, { file: 'u.csv', bytes });
+    expect(run.encoding).toBe('utf-8');
+    expect(run.issues).toEqual([
+      {
+        file: 'u.csv',
+        line,
+        column: 3,
+        code: 'undecodable',
+        message: 'expected text encoded as utf-8; a byte sequence could not be decoded',
+      },
+    ]);
+    // CP932 with the same rows (and bad bytes of its own) stays CP932.
+    const cp932 = concat(encodeCsv(rows.slice(0, 20), { encoding: 'cp932' }), [0x81, 0x20]);
+    expect((await readTable({ file: 'c.csv', bytes: cp932 })).encoding).toBe('cp932');
   });
 
   it('reports an unterminated quote as bad_format', async () => {

@@ -2,7 +2,7 @@ import type { RowIssue } from '@mimamori/records';
 import type { FileFormat, TextEncoding } from './connector';
 import { REPLACEMENT, decodeText, type DetectedEncoding } from './decode-text';
 import { countLineBreaks, parseCsv } from './parse-csv';
-import { readXlsx } from './read-xlsx';
+import { MAX_SHEET_CELLS, TOO_MANY_CELLS, readXlsx } from './read-xlsx';
 
 /** A file as received: its name (for issues) and its bytes. */
 export interface FileInput {
@@ -42,13 +42,44 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
-/** Undecodable-byte issues: one per cell holding U+FFFD, at the physical line of the first one. */
-function undecodableIssues(
+/** Whitespace (\s covers U+3000, the ideographic space). */
+const WHITESPACE = /^\s$/;
+
+/**
+ * True when `cell` holds only whitespace and the DOS end-of-file mark Ctrl-Z: byte 0x1A, which the
+ * CP932 decoder (IBM's table, as Node's ICU has it) reads as U+001C, and UTF-8 as U+001A.
+ */
+function isFiller(cell: string): boolean {
+  for (let i = 0; i < cell.length; i++) {
+    const code = cell.charCodeAt(i);
+    if (code !== 0x1a && code !== 0x1c && !WHITESPACE.test(cell.charAt(i))) return false;
+  }
+  return true;
+}
+
+/** A trailing row that holds no data: empty, whitespace-only or an end-of-file mark. */
+function isTrailingFiller(cells: readonly string[]): boolean {
+  for (const cell of cells) if (!isFiller(cell)) return false;
+  return true;
+}
+
+/** The bytes without the Ctrl-Z (0x1A) marks old DOS tools append at the very end of a file. */
+function withoutEndOfFileMark(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0x1a) end--;
+  return end === bytes.length ? bytes : bytes.subarray(0, end);
+}
+
+/**
+ * Adds undecodable-byte issues to `issues`: one per cell holding U+FFFD, at the physical line of
+ * the first one. Pushed one by one: a file can hold more problems than a call has arguments.
+ */
+function addUndecodableIssues(
+  issues: RowIssue[],
   file: string,
   rows: readonly TableRow[],
   encoding: DetectedEncoding,
-): RowIssue[] {
-  const issues: RowIssue[] = [];
+): void {
   for (const row of rows) {
     let line = row.line;
     for (let c = 0; c < row.cells.length; c++) {
@@ -66,7 +97,6 @@ function undecodableIssues(
       line += countLineBreaks(cell, 0, cell.length);
     }
   }
-  return issues;
 }
 
 function toTable(
@@ -76,7 +106,7 @@ function toTable(
   encoding: TableReadResult['encoding'],
 ): TableReadResult {
   let end = allRows.length;
-  while (end > 0 && isBlank(allRows[end - 1]?.cells ?? [])) end--;
+  while (end > 0 && isTrailingFiller(allRows[end - 1]?.cells ?? [])) end--;
   let start = 0;
   while (start < end && isBlank(allRows[start]?.cells ?? [])) start++;
   const headerRow = allRows[start];
@@ -91,6 +121,16 @@ function toTable(
     return { header: [], headerLine: 0, rows: [], issues, encoding };
   }
   const rows = allRows.slice(start + 1, end);
+  if (rows.length === 0) {
+    // Importing no rows would replace the source's stored snapshot with nothing.
+    issues.push({
+      file,
+      line: headerRow.line,
+      column: 0,
+      code: 'empty_file',
+      message: 'expected a header row followed by data rows; found no data rows',
+    });
+  }
   return { header: headerRow.cells, headerLine: headerRow.line, rows, issues, encoding };
 }
 
@@ -107,8 +147,21 @@ function readXlsxTable(input: FileInput, sheet?: string): TableReadResult {
     return { header: [], headerLine: 0, rows: [], issues: [issue], encoding: 'xlsx' };
   }
   const table = toTable(input.file, read.rows, [], 'xlsx');
-  // Sheets drop trailing empty cells: pad rows to the header's width so counts compare.
+  // Sheets drop trailing empty cells: pad rows to the header's width so counts compare. A wide
+  // header over many short rows would pad past the sheet's cell cap: reported instead.
   const width = table.header.length;
+  let cells = 0;
+  for (const row of table.rows) cells += Math.max(row.cells.length, width);
+  if (cells > MAX_SHEET_CELLS) {
+    const issue: RowIssue = {
+      file: input.file,
+      line: 0,
+      column: 0,
+      code: 'bad_file',
+      message: TOO_MANY_CELLS,
+    };
+    return { header: [], headerLine: 0, rows: [], issues: [issue], encoding: 'xlsx' };
+  }
   for (const row of table.rows) while (row.cells.length < width) row.cells.push('');
   return table;
 }
@@ -132,10 +185,10 @@ export function readTable(
 function readTableNow(input: FileInput, options: ReadTableOptions): TableReadResult {
   const format = options.format ?? (isZip(input.bytes) ? 'xlsx' : 'csv');
   if (format === 'xlsx') return readXlsxTable(input, options.sheet);
-  const decoded = decodeText(input.bytes, options.encoding ?? 'auto');
+  const decoded = decodeText(withoutEndOfFileMark(input.bytes), options.encoding ?? 'auto');
   const parsed = parseCsv(decoded.text);
   const issues: RowIssue[] = [];
-  if (decoded.lossy) issues.push(...undecodableIssues(input.file, parsed.rows, decoded.encoding));
+  if (decoded.lossy) addUndecodableIssues(issues, input.file, parsed.rows, decoded.encoding);
   if (parsed.unterminatedLine > 0) {
     issues.push({
       file: input.file,

@@ -3,6 +3,7 @@ import { readSheet, type XlsxRow } from './xlsx-sheet';
 import { locateSheet, readDateStyles, readSharedStrings } from './xlsx-workbook';
 
 export type { XlsxRow } from './xlsx-sheet';
+export { MAX_SHEET_CELLS, TOO_MANY_CELLS } from './xlsx-sheet';
 
 /** Rows of one sheet, or why the workbook could not be read (no cell values in `expected`). */
 export type XlsxReadResult =

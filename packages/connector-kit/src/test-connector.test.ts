@@ -3,6 +3,7 @@ import {
   truncatedXlsx,
   withBadDate,
   withUndecodableByte,
+  withoutDataRows,
   withoutRequiredColumn,
 } from './corrupt-fixture';
 import { defineConnector } from './define-connector';
@@ -25,6 +26,16 @@ describe('conformance corruptions', () => {
     expect(table.header).not.toContain('宛名番号');
   });
 
+  it('keep only the header row of each fixture', async () => {
+    for (const fixture of fixtures) {
+      const corruption = await withoutDataRows(connector, fixture);
+      expect(corruption).toMatchObject({ line: 1, column: 0 });
+      const table = await readTable(corruption!.input);
+      expect(table.header).toContain('宛名番号');
+      expect(table.issues.map((i) => i.code)).toEqual(['empty_file']);
+    }
+  });
+
   it('place the bad byte on the line the suite expects, after multi-line fields', async () => {
     const corruption = await withUndecodableByte(connector, cp932!);
     // 40 rows, row 21 (index 20) starts after 4 two-line 備考 cells on rows 1, 7, 13, 19.
@@ -45,9 +56,14 @@ describe('conformance corruptions', () => {
   it('register only the cases that apply to each fixture', async () => {
     const codes = async (fixture: (typeof fixtures)[number], dateColumns?: string[]) =>
       (await corruptionCases(connector, fixture, dateColumns)).map((c) => c.code);
-    expect(await codes(cp932!)).toEqual(['missing_column', 'undecodable', 'bad_date']);
-    expect(await codes(xlsx!)).toEqual(['missing_column', 'bad_date']);
-    expect(await codes(xlsx!, [])).toEqual(['missing_column']);
+    expect(await codes(cp932!)).toEqual([
+      'missing_column',
+      'empty_file',
+      'undecodable',
+      'bad_date',
+    ]);
+    expect(await codes(xlsx!)).toEqual(['missing_column', 'empty_file', 'bad_date']);
+    expect(await codes(xlsx!, [])).toEqual(['missing_column', 'empty_file']);
   });
 
   it('fail for a connector that lets an impossible date through, or the wrong issue', async () => {
@@ -64,7 +80,7 @@ describe('conformance corruptions', () => {
       expectRejected(badDate!.corruption, connector, 'bad_date'),
     ).resolves.toBeUndefined();
     for (const { corruption } of cases) {
-      await expect(expectRejected(corruption, connector, 'empty_file')).rejects.toThrow();
+      await expect(expectRejected(corruption, connector, 'bad_file')).rejects.toThrow();
     }
   });
 

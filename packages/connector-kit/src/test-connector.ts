@@ -11,6 +11,7 @@ import {
   truncatedXlsx,
   withBadDate,
   withUndecodableByte,
+  withoutDataRows,
   withoutRequiredColumn,
   type Corruption,
 } from './corrupt-fixture';
@@ -107,6 +108,11 @@ export async function corruptionCases(
       title: 'rejects a file without a required column (missing_column)',
       code: 'missing_column',
       corruption: await withoutRequiredColumn(connector, fixture),
+    },
+    {
+      title: 'rejects a header without data rows (empty_file)',
+      code: 'empty_file',
+      corruption: await withoutDataRows(connector, fixture),
     },
     {
       title: 'rejects an undecodable byte at its line (undecodable)',

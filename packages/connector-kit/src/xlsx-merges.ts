@@ -39,20 +39,54 @@ export function parseMergeRange(ref: string): MergeRange | undefined {
 }
 
 /**
+ * Clips merged ranges to the sheet's used range. Rows stop at `lastLine`, the last row the sheet
+ * XML lists, so a merge over a whole column adds no rows. A merge that reaches the last column
+ * (XFD) spans whole rows (`A2:XFD200000`): it stops at the used range's right edge, the rightmost
+ * cell listed (`lastColumn`) or bounded merge, instead of filling 16,384 columns on every row.
+ * Other merges keep their columns: the cells they cover are shown even when not listed.
+ */
+export function clipMerges(
+  merges: readonly MergeRange[],
+  lastLine: number,
+  lastColumn: number,
+): MergeRange[] {
+  let usedColumns = lastColumn;
+  for (const merge of merges) {
+    if (merge.right < MAX_COLUMN && merge.right > usedColumns) usedColumns = merge.right;
+  }
+  const clipped: MergeRange[] = [];
+  for (const merge of merges) {
+    if (merge.top > lastLine || merge.left > usedColumns) continue;
+    const bottom = Math.min(merge.bottom, lastLine);
+    const right = Math.min(merge.right, usedColumns);
+    clipped.push({ top: merge.top, left: merge.left, bottom, right });
+  }
+  return clipped;
+}
+
+/** Cells the ranges cover: a bound on the cells `applyMerges` writes (the ranges may overlap). */
+export function mergedCellCount(merges: readonly MergeRange[]): number {
+  let cells = 0;
+  for (const merge of merges) {
+    cells += (merge.bottom - merge.top + 1) * (merge.right - merge.left + 1);
+  }
+  return cells;
+}
+
+/**
  * Gives every cell of each merged range its top-left cell's text, as Excel displays it (and as
- * exceljs reads it). Ranges are clamped to `lastLine`, the last row the sheet XML lists, so a
- * merge over a whole column adds no rows. Returns the rows sorted, without rows left empty.
+ * exceljs reads it). The ranges are clipped first (`clipMerges`), so a merge over a whole column
+ * adds no rows. Returns the rows sorted, without rows left empty.
  */
 export function applyMerges(
   rows: readonly MergeableRow[],
   merges: readonly MergeRange[],
-  lastLine: number,
 ): MergeableRow[] {
   const byLine = new Map(rows.map((row) => [row.line, row]));
   const touched = new Set<MergeableRow>();
   for (const merge of merges) {
     const master = byLine.get(merge.top)?.cells[merge.left - 1] ?? '';
-    for (let line = merge.top; line <= Math.min(merge.bottom, lastLine); line++) {
+    for (let line = merge.top; line <= merge.bottom; line++) {
       let row = byLine.get(line);
       if (!row) {
         if (master === '') continue;

@@ -20,7 +20,13 @@ import {
   skipElement,
   type XmlSource,
 } from './xml-scanner';
-import { applyMerges, parseMergeRange, type MergeRange } from './xlsx-merges';
+import {
+  applyMerges,
+  clipMerges,
+  mergedCellCount,
+  parseMergeRange,
+  type MergeRange,
+} from './xlsx-merges';
 
 /** One non-empty sheet row: its 1-based row number and cell texts (column 1 at index 0). */
 export interface XlsxRow {
@@ -37,6 +43,19 @@ export type SheetReadResult =
 
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
+
+/**
+ * Most cells a sheet may come to: the cells of its rows up to each row's last text, plus the cells
+ * of its merged ranges (clipped to the used range), plus the padding of short rows to the header's
+ * width. 50 million (about 400 MB of cell slots) holds a 1,000,000-row × 50-column extract, far
+ * beyond any village's files, and stops a small file that places one cell at column XFD on every
+ * row, or merges `A2:XFD200000` over a listed `XFD` cell, before it exhausts memory: such a
+ * sheet is reported as `bad_file` instead.
+ */
+export const MAX_SHEET_CELLS = 50_000_000;
+
+/** Why a sheet over `MAX_SHEET_CELLS` is not read (no cell values). */
+export const TOO_MANY_CELLS = `expected at most ${MAX_SHEET_CELLS.toLocaleString('en-US')} cells in the sheet's used range (rows × columns up to the last one used)`;
 
 /** Index after a cell's end tag (or CUT_OFF), its `<v>` text and its inline string. */
 type CellContent = [end: number, value: string | undefined, inline: string | undefined];
@@ -82,7 +101,9 @@ function endsV(xml: string, at: number): boolean {
  * Reads sheet XML (`xl/worksheets/sheetN.xml`) in one pass: rows and cells placed by their `r=`
  * references, shared, inline and rich strings, numbers, booleans, errors, cached formula
  * results, date-formatted numbers as `YYYY-MM-DD`, and merged ranges. Rows without any text are
- * left out and trailing empty cells dropped. `windowBytes` sizes the scanning window (tests).
+ * left out and trailing empty cells dropped. Merged ranges are clipped to the used range, and a
+ * sheet of more than `maxCells` cells (default `MAX_SHEET_CELLS`) is reported, not read.
+ * `windowBytes` sizes the scanning window (tests).
  *
  * @example
  * const sheet = readSheet(bytes, { sharedStrings: [], dateStyles: [], date1904: false });
@@ -91,6 +112,7 @@ export function readSheet(
   bytes: Uint8Array,
   context: SheetContext,
   windowBytes?: number,
+  maxCells = MAX_SHEET_CELLS,
 ): SheetReadResult {
   const rows: XlsxRow[] = [];
   const merges: MergeRange[] = [];
@@ -98,6 +120,11 @@ export function readSheet(
   const cell = createCellStart();
   let lastLine = 0;
   let maxLine = 0;
+  /** The rightmost column of any listed cell, empty or not: the used range for merges. */
+  let maxColumn = 0;
+  /** Cells held by the rows so far; past `maxCells` the sheet is not read. */
+  let cellCount = 0;
+  let tooLarge = false;
   let ordered = true;
   let badSharedString = false;
   let ended = false;
@@ -136,6 +163,7 @@ export function readSheet(
     const cells = scratch;
     let column = 0;
     let last = 0;
+    let widest = 0;
     let at = from;
     for (;;) {
       const lt = xml.charCodeAt(at) === 0x3c ? at : xml.indexOf('<', at);
@@ -161,6 +189,7 @@ export function readSheet(
       if (at < 0) return at;
       column = cell.column;
       if (column > MAX_COLUMN) return MALFORMED;
+      if (column > widest) widest = column;
       let value: string | undefined;
       let inline: string | undefined;
       if (!cell.empty) {
@@ -193,7 +222,13 @@ export function readSheet(
         if (column > last) last = column;
       }
     }
+    if (widest > maxColumn) maxColumn = widest;
     if (last > 0) {
+      cellCount += last;
+      if (cellCount > maxCells) {
+        tooLarge = true;
+        return MALFORMED;
+      }
       // One exact-size copy per row; the scratch array is cleared for the next row.
       const row = cells.slice(0, last);
       cells.fill('', 0, last);
@@ -232,14 +267,21 @@ export function readSheet(
     }
   }
 
-  if (!scanXml(bytes, feed, windowBytes) || !ended) {
+  const complete = scanXml(bytes, feed, windowBytes);
+  if (tooLarge) return { ok: false, expected: TOO_MANY_CELLS };
+  if (!complete || !ended) {
     return { ok: false, expected: 'expected well-formed sheet XML (the file is damaged)' };
   }
   if (badSharedString) {
     return { ok: false, expected: 'expected shared string references within the workbook' };
   }
   const sorted = ordered ? rows : combineRepeatedRows(rows.sort((a, b) => a.line - b.line));
-  return { ok: true, rows: merges.length === 0 ? sorted : applyMerges(sorted, merges, maxLine) };
+  if (merges.length === 0) return { ok: true, rows: sorted };
+  const clipped = clipMerges(merges, maxLine, maxColumn);
+  if (cellCount + mergedCellCount(clipped) > maxCells) {
+    return { ok: false, expected: TOO_MANY_CELLS };
+  }
+  return { ok: true, rows: applyMerges(sorted, clipped) };
 }
 
 /** Rows repeated under one number (sorted first) combine, later cells winning. */

@@ -14,6 +14,20 @@ describe('ageOn', () => {
   it('rejects bad dates and an asOf before the birth', () => {
     expect(() => ageOn('2015-02-30', '2025-01-01')).toThrow(IdentityError);
     expect(() => ageOn('2025-01-02', '2025-01-01')).toThrow(IdentityError);
+    for (const bad of [
+      '2015-13-01',
+      '2015-00-10',
+      '2015-04-00',
+      '2015-04-31',
+      '2015-4-01',
+      '２015-04-01',
+      '2015/04/01',
+      '2015-04-011',
+      '1900-02-29',
+    ]) {
+      expect(() => ageOn(bad, '2025-01-01'), bad).toThrow(IdentityError);
+    }
+    expect(ageOn('2000-02-29', '2025-01-01')).toBe(24);
   });
 });
 

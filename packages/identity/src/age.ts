@@ -2,11 +2,27 @@ import { IdentityError } from './identity-error';
 
 type Ymd = { y: number; m: number; d: number };
 
+function digits(iso: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = iso.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Parses `YYYY-MM-DD` by hand (no RegExp or Date per call: imports age every resident). */
 function parseDate(iso: string, what: string): Ymd {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const [y, m, d] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (match === null || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+  const y = iso.length === 10 && iso[4] === '-' && iso[7] === '-' ? digits(iso, 0, 4) : -1;
+  const m = digits(iso, 5, 7);
+  const d = digits(iso, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
     throw new IdentityError('bad_date', `${what} must be a valid YYYY-MM-DD date`);
   }
   return { y, m, d };

@@ -1,4 +1,4 @@
-import { encodeCp932, parseCsv } from '@mimamori/connector-kit';
+import { encodeCp932, parseCsv, readTable } from '@mimamori/connector-kit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toKitCsv } from './prepare-input';
@@ -25,6 +25,41 @@ describe('toKitCsv', () => {
         const out = new TextDecoder().decode(toKitCsv(bytes, delimiter.charCodeAt(0), 1));
         const want = parseCsv(joined(rows, ',')).rows;
         expect(parseCsv(out).rows).toEqual(want);
+      }),
+    );
+  });
+
+  it('keeps a quote inside an unquoted field as a character, as the kit reader does', async () => {
+    const lines = ['番号\t備考'];
+    for (let line = 2; line <= 31; line++)
+      lines.push(`${line}\t${line === 6 ? '5"の画面' : 'なし'}`);
+    lines.push('32\t"a""b\tc"', '33\tx"y,z');
+    const bytes = encodeCp932(lines.join('\r\n') + '\r\n');
+    const table = await readTable({ file: 'memo.tsv', bytes: toKitCsv(bytes, 0x09, 1) });
+    expect(table.issues).toEqual([]);
+    expect(table.rows.map((r) => r.line)).toEqual(Array.from({ length: 32 }, (_, i) => i + 2));
+    expect(table.rows[4]).toEqual({ line: 6, cells: ['6', '5"の画面'] });
+    expect(table.rows.slice(-2).map((r) => r.cells)).toEqual([
+      ['32', 'a"b\tc'],
+      ['33', 'x"y,z'],
+    ]);
+  });
+
+  it('gives the cells the kit reads from a comma file, unquoted quotes included', () => {
+    const bare = fc.string({ unit: fc.constantFrom('a', '髙', '"', ' ', '1'), maxLength: 5 });
+    const grid = fc.array(fc.array(bare, { minLength: 2, maxLength: 2 }), {
+      minLength: 1,
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(grid, (rows) => {
+        // Cells starting with a quote open a quoted field: the kit's rule, tested above.
+        const cells = rows.map((r) => r.map((c) => (c.startsWith('"') ? `x${c}` : c)));
+        const tsv = new TextEncoder().encode(cells.map((r) => r.join('\t')).join('\r\n'));
+        const out = new TextDecoder().decode(toKitCsv(tsv, 0x09, 1));
+        expect(parseCsv(out).rows).toEqual(
+          parseCsv(cells.map((r) => r.join(',')).join('\r\n')).rows,
+        );
       }),
     );
   });

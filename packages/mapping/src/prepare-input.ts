@@ -48,13 +48,23 @@ export function toKitCsv(bytes: Uint8Array, delimiter: number, headerRow: number
   for (; i < bytes.length; i++) {
     const b = bytes[i] ?? 0;
     if (inQuotes) {
-      if (b === QUOTE) inQuotes = false;
+      if (b === QUOTE) {
+        // A doubled quote is a literal one and the field stays quoted.
+        if (bytes[i + 1] === QUOTE) {
+          if (line >= headerRow) field.push(b, QUOTE);
+          i++;
+          continue;
+        }
+        inQuotes = false;
+      }
       if (b === LF || (b === CR && bytes[i + 1] !== LF)) line++;
       if (line >= headerRow || b === LF || b === CR) field.push(b);
       continue;
     }
-    if (b === QUOTE) {
-      if (field.length === 0) quoted = true;
+    // As in the kit's reader (RFC 4180), only a quote that starts a field opens a quoted
+    // section; a quote inside an unquoted field (`5"の画面`) is a character like any other.
+    if (b === QUOTE && field.length === 0 && !quoted) {
+      quoted = true;
       inQuotes = true;
       field.push(b);
     } else if (b === delimiter) {

@@ -197,7 +197,7 @@ export function mappingProblems(mapping: Mapping): MappingProblem[] {
         messageJa: `項目IDが列 ${factIds.get(id)} と重複しています`,
       });
     } else if (id !== undefined) factIds.set(id, index);
-    problems.push(...columnProblems(column, at, prefix));
+    for (const problem of columnProblems(column, at, prefix)) problems.push(problem);
   });
   if (!mapping.columns.some((c) => c.role === 'identity')) {
     problems.push({

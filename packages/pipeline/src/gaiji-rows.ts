@@ -21,7 +21,8 @@ export function applyGaijiToRows(
     for (const key of keys) {
       const text = row.values[key];
       if (text === undefined || text === '') continue;
-      const result = applyGaijiTable(text, table);
+      // In names a `?`/`？` stands for a lost character too (an export that could not encode it).
+      const result = applyGaijiTable(text, table, { name: key === 'name' || key === 'kana' });
       if (result.text === text && result.unmapped.length === 0) continue;
       for (const u of result.unmapped) {
         issues.push({

@@ -65,6 +65,42 @@ function countFields(records: readonly SourceRecord[]): Record<string, number> {
   return counts;
 }
 
+/** Reads, maps 外字 and normalises every row; returns the records and every issue. */
+async function readRecords(
+  connector: Connector,
+  input: { file: string; bytes: Uint8Array },
+  gaijiTable: ReadonlyMap<string, string>,
+  validating: () => void,
+): Promise<{
+  issues: RowIssue[];
+  records: SourceRecord[];
+  rowCount: number;
+  encoding: string;
+  gaijiMapped: number;
+}> {
+  const read = await readRows(connector, input);
+  const gaiji = applyGaijiToRows(connector, read.rows, gaijiTable);
+  validating();
+  // Loops, not push(...list): a file can hold more problems than a call has room for arguments.
+  const issues: RowIssue[] = read.issues.concat(gaiji.issues);
+  const records: SourceRecord[] = [];
+  for (const row of gaiji.rows) {
+    const result = connector.normalize(row);
+    for (const issue of result.issues) issues.push(issue);
+    if (result.issues.length === 0) for (const record of result.records) records.push(record);
+  }
+  if (connector.roster) {
+    for (const issue of validateRosterRecords(connector, gaiji.rows, records)) issues.push(issue);
+  }
+  return {
+    issues,
+    records,
+    rowCount: read.rows.length,
+    encoding: read.encoding,
+    gaijiMapped: gaiji.mapped,
+  };
+}
+
 /**
  * Imports one file through a connector, all-or-nothing: reads and validates every row, maps
  * 外字, links records to the roster, and stores the batch with derived facts in ONE transaction.
@@ -87,32 +123,25 @@ export async function importFile(
       }) => Promise<{ file: string; bytes: Uint8Array }>;
     }>
   ).prepareInput;
-  const read = await readRows(
+  // Rows are read and validated in a helper so they are garbage as soon as it returns: only the
+  // records live on through linking and storing (a smaller live heap for the collector).
+  const { issues, records, rowCount, encoding, gaijiMapped } = await readRecords(
     connector,
     prepare ? await prepare({ file, bytes }) : { file, bytes },
+    new Map((await listGaiji(ctx.db)).map((e) => [e.code, e.standard])),
+    () => progress('validate', 0.2),
   );
-  const gaijiTable = new Map((await listGaiji(ctx.db)).map((e) => [e.code, e.standard]));
-  const gaiji = applyGaijiToRows(connector, read.rows, gaijiTable);
-  progress('validate', 0.2);
-  const issues: RowIssue[] = [...read.issues, ...gaiji.issues];
-  const records: SourceRecord[] = [];
-  for (const row of gaiji.rows) {
-    const result = connector.normalize(row);
-    issues.push(...result.issues);
-    if (result.issues.length === 0) records.push(...result.records);
-  }
-  if (connector.roster) issues.push(...validateRosterRecords(connector, gaiji.rows, records));
   const fileHash = createHash('sha256').update(bytes).digest('hex');
   const summary: ImportSummary = {
     connector: connector.name,
     connectorVersion: connector.version,
     file,
     fileHash,
-    encoding: read.encoding,
-    rows: read.rows.length,
+    encoding,
+    rows: rowCount,
     records: records.length,
     fieldCounts: countFields(records),
-    gaijiMapped: gaiji.mapped,
+    gaijiMapped,
     outsideAgeRange: 0,
     linkage: null,
   };
@@ -175,8 +204,8 @@ export async function importFile(
         connectorVersion: connector.version,
         fileName: file,
         fileHash,
-        encoding: read.encoding,
-        rowCount: read.rows.length,
+        encoding,
+        rowCount,
         summary: { ...summary },
         createdBy: ctx.actor?.id ?? null,
       },
@@ -194,7 +223,7 @@ export async function importFile(
       targetType: 'import_batch',
       targetId: id,
       ip: ctx.actor?.ip ?? null,
-      details: { connector: connector.name, file, rows: read.rows.length, records: records.length },
+      details: { connector: connector.name, file, rows: rowCount, records: records.length },
     });
     return id;
   });

@@ -73,7 +73,8 @@ export function buildRosterRows(
   for (const record of records) {
     const id = record.identity;
     if (record.kind !== 'person' || !id.residentNumber || !id.birthDate || !id.name) continue;
-    const age = ageOn(id.birthDate, ctx.asOf);
+    // Born after the reference date (a judgement as of an earlier day): not a child yet then.
+    const age = id.birthDate > ctx.asOf ? -1 : ageOn(id.birthDate, ctx.asOf);
     if (age < ctx.ageRange[0] || age > ctx.ageRange[1]) {
       outsideAgeRange += 1;
       continue;

@@ -144,6 +144,9 @@ export type SheetScore = Sheet['content']['scores'][number];
 export type SheetItem = Sheet['content']['items'][number];
 export type SheetSource = SheetItem['sources'][number];
 export type SheetDetail = Answer<Api['sheets'][':id']['$get']>;
+/** The levels the sheet's run defines per difficulty type, lowest first (what an override sets). */
+export type RuleSetLevels = NonNullable<SheetDetail['levels']>;
+export type RuleSetLevel = RuleSetLevels[string][number];
 export type CaseEvent = Answer<Api['sheets'][':id']['observations']['$post']>;
 export type Case = Item<Answer<Api['cases']['$get']>>;
 export type CaseHistory = Answer<Api['cases'][':id']['$get']>;

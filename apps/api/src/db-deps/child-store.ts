@@ -2,6 +2,7 @@ import {
   getDataVersion,
   getPerson,
   listGaiji,
+  listOverrides,
   listResults,
   listRuns,
   readAllChildFacts,
@@ -20,6 +21,8 @@ interface Snapshot {
   runId: string | null;
   children: ChildDetail[];
   byId: Map<string, ChildDetail>;
+  /** Children the engine flagged (staff overrides are applied per request: they change often). */
+  flagged: ReadonlySet<string>;
 }
 
 const storedRules = z.union([
@@ -62,7 +65,43 @@ async function buildSnapshot(db: Db, key: string, runId: string | null): Promise
       });
     }
   }
-  return { key, runId, children, byId: new Map(children.map((c) => [c.id, c])) };
+  return {
+    key,
+    runId,
+    children,
+    byId: new Map(children.map((c) => [c.id, c])),
+    flagged: new Set(children.filter(hasLevel).map((c) => c.id)),
+  };
+}
+
+function hasLevel(child: Pick<ChildDetail, 'levels'>): boolean {
+  return Object.values(child.levels).some((entry) => entry.level !== null);
+}
+
+/**
+ * Children flagged after staff overrides, as the family center's work list decides: per type,
+ * the latest override wins over the engine's level.
+ */
+async function flaggedAfterOverrides(db: Db, snapshot: Snapshot): Promise<ReadonlySet<string>> {
+  if (snapshot.runId === null) return snapshot.flagged;
+  const overrides = await listOverrides(db, { runId: snapshot.runId });
+  if (overrides.length === 0) return snapshot.flagged;
+  const overridden = new Map<string, Map<string, string | null>>();
+  for (const o of overrides) {
+    let levels = overridden.get(o.childId);
+    if (levels === undefined) {
+      const engine = Object.entries(snapshot.byId.get(o.childId)?.levels ?? {});
+      levels = new Map(engine.map(([type, entry]) => [type, entry.level]));
+      overridden.set(o.childId, levels);
+    }
+    levels.set(o.type, o.toLevel);
+  }
+  const flagged = new Set(snapshot.flagged);
+  for (const [childId, levels] of overridden) {
+    if ([...levels.values()].some((level) => level !== null)) flagged.add(childId);
+    else flagged.delete(childId);
+  }
+  return flagged;
 }
 
 function summary(child: ChildDetail): ChildSummary {
@@ -95,8 +134,11 @@ export function createChildStore(db: Db): ChildStore {
 
   return {
     async list(query) {
-      const { children } = await current();
-      const matches = children.filter(function matchesFilter(child) {
+      const snapshot = await current();
+      const flagged =
+        query.flaggedOnly === true ? await flaggedAfterOverrides(db, snapshot) : undefined;
+      const matches = snapshot.children.filter(function matchesFilter(child) {
+        if (flagged !== undefined && !flagged.has(child.id)) return false;
         if (query.school !== undefined && child.school !== query.school) return false;
         if (query.grade !== undefined && child.grade !== query.grade) return false;
         const entries = Object.entries(child.levels).filter(
@@ -104,7 +146,7 @@ export function createChildStore(db: Db): ChildStore {
         );
         if (query.level !== undefined && !entries.some(([, e]) => e.level === query.level))
           return false;
-        if ((query.flaggedOnly === true || query.type !== undefined) && query.level === undefined) {
+        if (query.type !== undefined && query.level === undefined) {
           if (!entries.some(([, e]) => e.level !== null)) return false;
         }
         return true;
@@ -116,6 +158,9 @@ export function createChildStore(db: Db): ChildStore {
     },
     async get(id) {
       return (await current()).byId.get(id);
+    },
+    async isFlagged(id) {
+      return (await flaggedAfterOverrides(db, await current())).has(id);
     },
     async explanation(id, runId) {
       const run = runId ?? (await current()).runId;

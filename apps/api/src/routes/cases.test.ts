@@ -129,6 +129,54 @@ describeEachDatabase('cases, decisions, overrides, dashboard, schedules and rete
     expect(list.map((o) => o.id)).toEqual([override.id]);
   });
 
+  it('audits every override list with the override ids it answered, never the notes', async () => {
+    const list = (await (
+      await t.call('GET', `/api/overrides?runId=${t.seed.runId}`, as('center1'))
+    ).json()) as Json[];
+    expect(list).toHaveLength(1);
+    const [entry] = await listAudit(getDb().db, { action: 'override.list', limit: 1 });
+    expect(entry).toMatchObject({
+      actorId: t.seed.users.family_center.id,
+      targetType: 'override',
+      targetId: null,
+      details: { ids: list.map((o) => o.id), childIds: [t.seed.children.flaggedS0] },
+    });
+    expect(JSON.stringify(entry)).not.toContain('転校手続き');
+  });
+
+  it('refuses an override of an unknown child (404) or outside the run’s rule set (422)', async () => {
+    const override = {
+      runId: t.seed.runId,
+      childId: t.seed.children.unflaggedS0,
+      type: 'futoko',
+      toLevel: 'watch',
+      reasonCode: 'additional_information',
+      note: '担任の所見',
+    };
+    const unknown = await t.call(
+      'POST',
+      '/api/overrides',
+      as('center1', { ...override, childId: 'nobody' }),
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toBe('application/problem+json');
+    for (const wrong of [
+      { type: 'made_up' },
+      { toLevel: 'urgent' },
+      { type: 'x', toLevel: null },
+    ]) {
+      const res = await t.call('POST', '/api/overrides', as('center1', { ...override, ...wrong }));
+      expect(res.status).toBe(422);
+      expect(await res.json()).toMatchObject({ status: 422, code: 'not_in_rule_set' });
+    }
+    const stored = await t.call(
+      'GET',
+      `/api/overrides?childId=${t.seed.children.unflaggedS0}`,
+      as('center1'),
+    );
+    expect(await stored.json()).toEqual([]);
+  });
+
   it('shows the funnel and KPIs the database holds', async () => {
     const dashboard = (await (await t.call('GET', '/api/kpi/dashboard', as('admin1'))).json()) as {
       runId: string;

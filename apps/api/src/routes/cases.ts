@@ -76,7 +76,11 @@ const override = defineRoute(center, {
   tags: ['overrides'],
   summary: "Raise or lower a child's level with a reason code and note",
   request: { body: jsonBody(createOverrideSchema) },
-  responses: { 201: jsonResponse(levelOverrideSchema, 'Recorded'), ...problemResponses },
+  responses: {
+    201: jsonResponse(levelOverrideSchema, 'Recorded'),
+    ...problemResponses,
+    422: { ...problemResponses[400], description: "A type or level not in the run's rule set" },
+  },
 });
 const review = defineRoute(center, {
   method: 'post',
@@ -171,13 +175,18 @@ export function caseRoutes(ctx: AppContext) {
     })
     .openapi(overrides, async function listOverrides(c) {
       const { runId, childId } = c.req.valid('query');
-      return c.json(
-        await casework.listLevelOverrides({
-          ...(runId === undefined ? {} : { runId }),
-          ...(childId === undefined ? {} : { childId }),
-        }),
-        200,
+      const list = await casework.listLevelOverrides({
+        ...(runId === undefined ? {} : { runId }),
+        ...(childId === undefined ? {} : { childId }),
+      });
+      // Overrides carry staff's free-text notes: every list is audited, by id only.
+      await audit(
+        c,
+        'override.list',
+        { type: 'override', id: null },
+        { ids: list.map((o) => o.id), childIds: [...new Set(list.map((o) => o.childId))] },
       );
+      return c.json(list, 200);
     })
     .openapi(override, async function overrideLevel(c) {
       const body = c.req.valid('json');

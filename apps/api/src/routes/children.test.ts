@@ -104,4 +104,40 @@ describeEachDatabase('children routes', (getDb) => {
       ).toBe(403);
     }
   });
+
+  it('shows teachers the levels after staff overrides, as the work list decides', async () => {
+    const { flaggedS0, unflaggedS0 } = t.seed.children;
+    for (const [childId, toLevel] of [
+      [flaggedS0, null],
+      [unflaggedS0, 'watch'],
+    ] as const) {
+      const res = await t.call('POST', '/api/overrides', {
+        cookie: cookie.center1,
+        json: {
+          runId: t.seed.runId,
+          childId,
+          type: 'futoko',
+          toLevel,
+          reasonCode: 'professional_judgement',
+          note: '担任の所見',
+        },
+      });
+      expect(res.status).toBe(201);
+    }
+    const res = await t.call('GET', '/api/children', { cookie: cookie.teacher1 });
+    const ids = ((await res.json()) as { id: string }[]).map((c) => c.id);
+    expect(ids).toContain(unflaggedS0);
+    expect(ids).not.toContain(flaggedS0);
+    expect(Number(res.headers.get('x-total-count'))).toBe(ids.length);
+    const detail = (id: string, path = '') =>
+      t.call('GET', `/api/children/${id}${path}`, { cookie: cookie.teacher1 });
+    expect((await detail(flaggedS0)).status).toBe(404);
+    expect((await detail(flaggedS0, '/explanation')).status).toBe(404);
+    expect((await detail(unflaggedS0)).status).toBe(200);
+    expect((await detail(unflaggedS0, '/explanation')).status).toBe(200);
+    const center = (await (
+      await t.call('GET', '/api/children?school=S0', { cookie: cookie.center1 })
+    ).json()) as { id: string }[];
+    expect(center.map((c) => c.id)).toEqual(expect.arrayContaining([flaggedS0, unflaggedS0]));
+  });
 });

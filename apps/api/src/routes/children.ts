@@ -11,7 +11,6 @@ import {
   childFilterSchema,
   childSummarySchema,
   personalDataSchema,
-  type ChildSummary,
 } from '../schemas/children';
 import { idParamSchema, jsonResponse, pagedResponse, problemResponses } from '../schemas/common';
 
@@ -26,7 +25,8 @@ const list = defineRoute(pseudonymous, {
   method: 'get',
   path: '/',
   tags,
-  summary: 'Pseudonymous children with latest levels (teachers: own school, flagged only)',
+  summary:
+    'Pseudonymous children with latest levels (teachers: own school, flagged after overrides)',
   request: { query: childFilterSchema },
   responses: { 200: pagedResponse(childSummarySchema, 'Children'), ...problemResponses },
 });
@@ -67,11 +67,6 @@ const personal = defineRoute(
   },
 );
 
-/** True when any difficulty type has a level (the child is flagged). */
-export function isFlagged(child: Pick<ChildSummary, 'levels'>): boolean {
-  return Object.values(child.levels).some((entry) => entry.level !== null);
-}
-
 /** Children: pseudonymous lists and explanations; personal data for the family center only. */
 export function childRoutes(ctx: AppContext) {
   const { deps } = ctx;
@@ -82,7 +77,9 @@ export function childRoutes(ctx: AppContext) {
     if (child === undefined) throw new ApiError(404, 'not_found', 'No such child.');
     if (
       user?.role === 'teacher' &&
-      (child.school === null || child.school !== user.school || !isFlagged(child))
+      (child.school === null ||
+        child.school !== user.school ||
+        !(await deps.children.isFlagged(id)))
     ) {
       throw new ApiError(404, 'not_found', 'No such child.');
     }

@@ -13,13 +13,16 @@ export const docsAccess: Record<string, Access> = {
   'GET /api/docs/:file': { public: true },
 };
 
-/** swagger-ui-dist files we serve, by name: nothing else is readable. */
-const assets: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-  'swagger-ui-standalone-preset.js': 'text/javascript; charset=utf-8',
-  'favicon-32x32.png': 'image/png',
-};
+/**
+ * swagger-ui-dist files we serve, by name: nothing else is readable. A Map, so names such as
+ * `constructor` or `__proto__` find nothing.
+ */
+const assets = new Map<string, string>([
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+  ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
+  ['swagger-ui-standalone-preset.js', 'text/javascript; charset=utf-8'],
+  ['favicon-32x32.png', 'image/png'],
+]);
 
 const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Mimamori API</title>
@@ -56,7 +59,7 @@ export function docsRoutes(document: () => unknown) {
       const file = c.req.param('file');
       if (file === 'init.js')
         return c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8' });
-      const type = assets[file];
+      const type = assets.get(file);
       if (type === undefined) throw new ApiError(404, 'not_found', 'No such file.');
       let bytes = cache.get(file);
       if (bytes === undefined) {

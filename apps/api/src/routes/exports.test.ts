@@ -94,6 +94,66 @@ describeEachDatabase('exports (CSV CP932 / UTF-8 BOM / XLSX), audited', (getDb) 
     ).toBe(404);
   });
 
+  it('withholds a DV-supported child’s address from the disclosure, as /personal does', async () => {
+    const { dv, flaggedS0 } = t.seed.children;
+    const disclosed = async (childId: string) =>
+      (
+        (await (
+          await t.call('GET', `/api/exports/disclosure/${childId}?format=json`, {
+            cookie: cookie.center1,
+          })
+        ).json()) as { person: Record<string, unknown> }
+      ).person;
+    const hidden = await disclosed(dv);
+    expect(hidden).toMatchObject({ childId: dv, name: '試験 太郎14', address: null });
+    expect(await disclosed(flaggedS0)).toMatchObject({ address: '試験村0番地' });
+    for (const person of [hidden, await disclosed(flaggedS0)])
+      for (const key of ['dvSupport', 'addressHidden', 'nameKey', 'kanaKey'])
+        expect(person).not.toHaveProperty(key);
+    expect(JSON.stringify(hidden)).not.toContain('試験村14番地');
+    for (const format of ['csv-cp932', 'csv-utf8-bom', 'xlsx']) {
+      const { res, table } = await download(
+        'center1',
+        `/api/exports/disclosure/${dv}?format=${format}`,
+      );
+      expect(res.status).toBe(200);
+      const person = (table?.rows ?? [])
+        .filter((r) => r.cells[0] === '個人情報')
+        .map((r) => [r.cells[1], r.cells[2] ?? '']);
+      expect(person).toEqual(expect.arrayContaining([['address', '']]));
+      expect(person.map(([item]) => item)).not.toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^(dvSupport|addressHidden|nameKey|kanaKey)$/),
+        ]),
+      );
+      expect(JSON.stringify(table?.rows)).not.toContain('試験村14番地');
+    }
+  });
+
+  it('refuses an export reached by a cross-site navigation (403 csrf), unaudited', async () => {
+    const paths = [
+      `/api/exports/disclosure/${t.seed.children.flaggedS0}?format=json`,
+      '/api/exports/sheets?format=csv-utf8-bom',
+      `/api/exports/flagged?runId=${t.seed.runId}`,
+    ];
+    const before = (await listAudit(getDb().db, { limit: 10_000 })).length;
+    for (const path of paths) {
+      const res = await t.call('GET', path, {
+        cookie: cookie.center1,
+        headers: { 'sec-fetch-site': 'cross-site' },
+      });
+      expect(res.status).toBe(403);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(await res.json()).toMatchObject({ status: 403, code: 'csrf' });
+    }
+    expect((await listAudit(getDb().db, { limit: 10_000 })).length).toBe(before);
+    for (const site of ['same-origin', 'same-site', 'none', undefined]) {
+      const headers: Record<string, string> = site === undefined ? {} : { 'sec-fetch-site': site };
+      for (const path of paths)
+        expect((await t.call('GET', path, { cookie: cookie.center1, headers })).status).toBe(200);
+    }
+  });
+
   it('writes every export to the audit log (who, what, rows; never contents)', async () => {
     const entries = await listAudit(getDb().db, {});
     const exports = entries.filter((e) => e.action.startsWith('export.'));

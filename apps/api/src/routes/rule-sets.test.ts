@@ -107,6 +107,33 @@ describeEachDatabase('rule-set routes', (getDb) => {
     });
   });
 
+  it('refuses documents nested deeper than 64 levels with 400, before storing them', async () => {
+    const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+    const send = (method: string, path: string, levels: number) =>
+      t.call(method, path, {
+        cookie,
+        headers: { 'content-type': 'application/json' },
+        body: `{"document":{"id":"demo","deep":${nested(levels)}}}`,
+      });
+    const deepest = await send('POST', '/api/rule-sets/demo/drafts', 63);
+    expect(deepest.status).toBe(201);
+    const { draftId } = (await deepest.json()) as { draftId: string };
+    for (const [method, path] of [
+      ['POST', '/api/rule-sets/demo/drafts'],
+      ['PUT', `/api/rule-sets/demo/drafts/${draftId}`],
+    ] as const) {
+      for (const levels of [64, 5_000]) {
+        const res = await send(method, path, levels);
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toBe('application/problem+json');
+        expect(await res.json()).toMatchObject({
+          code: 'validation_failed',
+          errors: [{ path: '/document', message: expect.stringContaining('64') }],
+        });
+      }
+    }
+  });
+
   it('answers 404 for unknown rule sets, drafts and versions', async () => {
     expect((await t.call('GET', '/api/rule-sets/nope/versions', { cookie })).status).toBe(404);
     expect((await t.call('GET', '/api/rule-sets/demo/versions/999', { cookie })).status).toBe(404);

@@ -90,6 +90,21 @@ describeEachDatabase('work list, sheets, observations and notifications', (getDb
     expect(centerView.caseId).toEqual(expect.any(String));
   });
 
+  it('answers a sheet with the levels its run’s rule set defines, what an override may set', async () => {
+    const detail = (await (
+      await t.call('GET', `/api/sheets/${sheetId}`, as('center1'))
+    ).json()) as Json;
+    expect(detail.levels).toEqual({
+      futoko: [{ id: 'watch', label: { ja: '見守り', en: 'Watch' } }],
+    });
+    const doc = (await (await t.call('GET', '/api/openapi.json')).json()) as {
+      components: { schemas: Record<string, { properties: Json; required?: string[] }> };
+    };
+    const schema = doc.components.schemas['SheetDetail'];
+    expect(schema?.properties).toHaveProperty('levels');
+    expect(schema?.required).not.toContain('levels');
+  });
+
   it('takes a teacher’s observation and notifies the center when support seems needed', async () => {
     const observation = { text: '声掛けした。元気がない', supportNeeded: true };
     const foreign = await t.call('POST', `/api/sheets/${sheetId}/observations`, {
@@ -136,6 +151,34 @@ describeEachDatabase('work list, sheets, observations and notifications', (getDb
       ]),
     );
     expect(JSON.stringify(entries)).not.toContain('元気がない');
+  });
+
+  it('audits every sheet list with the sheet ids it answered, never the notes', async () => {
+    const listed = (await (
+      await t.call('GET', `/api/sheets?runId=${t.seed.runId}`, as('center1'))
+    ).json()) as Json[];
+    expect(listed.map((s) => s.id)).toEqual([sheetId]);
+    expect(await (await t.call('GET', '/api/sheets', as('teacher2'))).json()).toEqual([]);
+    const [empty, center] = await listAudit(getDb().db, { action: 'sheet.list', limit: 2 });
+    expect(center).toMatchObject({
+      actorId: t.seed.users.family_center.id,
+      targetType: 'sheet',
+      targetId: null,
+      details: { ids: [sheetId], childIds: [t.seed.children.flaggedS0] },
+    });
+    expect(empty).toMatchObject({ actorId: t.seed.users.teacher2.id, details: { ids: [] } });
+    expect(JSON.stringify([empty, center])).not.toContain('担任と面談予定');
+  });
+
+  it('shares only with a well-formed school code', async () => {
+    for (const school of ['🏫', 'S 0', 'S0/..', 'x'.repeat(33)]) {
+      const res = await t.call('POST', `/api/sheets/${sheetId}/share`, {
+        ...as('center1'),
+        json: { school },
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as Json).code).toBe('validation_failed');
+    }
   });
 
   it('offers a typed client (hc<AppType>) for the admin UI', async () => {

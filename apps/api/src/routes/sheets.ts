@@ -60,7 +60,7 @@ const get = defineRoute(shared, {
   method: 'get',
   path: '/sheets/{id}',
   tags,
-  summary: 'One sheet with its overrides, case and observations',
+  summary: "One sheet with its overrides, case, observations and the run's levels",
   request: { params: idParamSchema },
   responses: { 200: jsonResponse(sheetDetailSchema, 'Sheet'), ...problemResponses },
 });
@@ -128,6 +128,13 @@ export function sheetRoutes(ctx: AppContext) {
                   (childId === undefined || s.childId === childId),
               );
       }
+      // The sheets carry meeting notes: a list is a read of each one, as GET /sheets/{id} is.
+      await audit(
+        c,
+        'sheet.list',
+        { type: 'sheet', id: null },
+        { ids: sheets.map((s) => s.id), childIds: [...new Set(sheets.map((s) => s.childId))] },
+      );
       return c.json(sheets, 200);
     })
     .openapi(create, async function createSheet(c) {
@@ -159,8 +166,9 @@ export function sheetRoutes(ctx: AppContext) {
           actorId: e.actorId,
           at: e.at,
         }));
+      const levels = await casework.levelsOfRun(sheet.runId);
       await audit(c, 'sheet.read', { type: 'sheet', id }, { childId: sheet.childId });
-      return c.json({ sheet, overrides, caseId, observations }, 200);
+      return c.json({ sheet, overrides, caseId, observations, levels }, 200);
     })
     .openapi(notes, async function updateNotes(c) {
       const { id } = c.req.valid('param');

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { agencies, overrideReasonCodes } from '@mimamori/casework';
 import { caseEventKinds, caseStatuses } from '@mimamori/db';
 import { idSchema } from './common';
+import { schoolSchema } from './users';
 
 /**
  * Decisions of the family center, by the status they leave the case in (見守り継続 / 予防的支援 /
@@ -161,9 +162,7 @@ export const sheetNotesSchema = z
   .openapi('SheetNotesPatch');
 
 /** POST /sheets/{id}/share body: the school (default: the child's school or nursery). */
-export const shareSheetSchema = z
-  .object({ school: z.string().trim().min(1).max(32).optional() })
-  .openapi('ShareSheet');
+export const shareSheetSchema = z.object({ school: schoolSchema.optional() }).openapi('ShareSheet');
 
 /** POST /sheets/{id}/observations body (teacher, after 声掛け・見守り). */
 export const observationSchema = z
@@ -209,6 +208,15 @@ export const createOverrideSchema = z
   })
   .openapi('CreateOverride');
 
+/** A level of a difficulty type as the run's rule set defines it. */
+export const ruleSetLevelSchema = z
+  .object({
+    id: z.string(),
+    /** `null` when the stored rule-set document names no label. */
+    label: z.object({ ja: z.string(), en: z.string().optional() }).nullable(),
+  })
+  .openapi('RuleSetLevel');
+
 /** GET /sheets/{id}: the sheet with its overrides, case and observations. */
 export const sheetDetailSchema = z
   .object({
@@ -216,6 +224,14 @@ export const sheetDetailSchema = z
     overrides: z.array(levelOverrideSchema),
     caseId: z.string().nullable(),
     observations: z.array(caseEventSchema),
+    levels: z
+      .record(z.string(), z.array(ruleSetLevelSchema))
+      .optional()
+      .openapi({
+        description:
+          "The levels the run's rule set defines, per difficulty type, lowest first: the levels " +
+          'an override of this sheet may set (besides `null`, no level).',
+      }),
   })
   .openapi('SheetDetail');
 

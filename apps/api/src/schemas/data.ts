@@ -167,12 +167,14 @@ export const auditEntryViewSchema = auditEntrySchema
   .openapi('AuditEntryView');
 /** One audit entry. */
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+/** A bound of the audit filter: a date (the whole day) or a UTC timestamp, as the log stores them. */
+const auditBoundSchema = z.union([z.iso.date(), z.iso.datetime()]);
 /** GET /audit query. */
 export const auditQuerySchema = z.object({
   actor: z.string().max(64).optional(),
   action: z.string().max(64).optional(),
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
+  from: auditBoundSchema.optional(),
+  to: auditBoundSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });

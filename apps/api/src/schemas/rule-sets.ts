@@ -1,8 +1,30 @@
 import { z } from '@hono/zod-openapi';
 
+/** Deepest nesting of objects and arrays a rule-set document may have (real ones stay under 10). */
+export const maxDocumentDepth = 64;
+
+/**
+ * True when no object or array in `value` lies more than `max` levels deep. Iterative, so a
+ * hostile document cannot overflow the stack here (later recursive steps, such as
+ * `JSON.stringify` when storing, only ever see bounded documents).
+ */
+function nestsWithin(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) return false;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return true;
+}
+
 /** A rule-set document as JSON (the engine validates its shape; the API bounds its size). */
 export const ruleSetDocumentSchema = z
   .record(z.string(), z.unknown())
+  .refine((document) => nestsWithin(document, maxDocumentDepth), {
+    error: `The document nests deeper than ${maxDocumentDepth} levels.`,
+  })
   .openapi('RuleSetDocument', { description: 'Rule-set document (see @mimamori/engine schema)' });
 /** One rule-set document, not yet validated. */
 export type RuleSetDocumentJson = z.infer<typeof ruleSetDocumentSchema>;

@@ -44,6 +44,17 @@ describeEachDatabase('api queries', (getDb) => {
     expect(logins.items[0]?.at).toBe('2026-04-02T23:59:00.000Z');
     expect((await searchAudit(db, { actorId: 'u2', limit: 10, offset: 0 })).total).toBe(1);
   });
+
+  it('treats a date that is not on the calendar as text instead of throwing', async () => {
+    const { db } = getDb();
+    const page = await searchAudit(db, {
+      from: '2026-13-45',
+      to: '2026-13-45',
+      limit: 10,
+      offset: 0,
+    });
+    expect(page).toEqual({ items: [], total: 0 });
+  });
 });
 
 describe('searchAudit', () => {

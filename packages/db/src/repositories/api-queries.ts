@@ -21,10 +21,14 @@ export interface AuditFilter {
 
 const detailsSchema = z.record(z.string(), z.unknown());
 
-/** `to` as a date means the whole day: compare below the next day's start. */
+/**
+ * `to` as a date means the whole day: compare below the next day's start. Anything else,
+ * a date off the calendar (`2026-13-45`) included, is compared as given.
+ */
 function upperBound(to: string): { op: '<=' | '<'; value: string } {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(to)) return { op: '<=', value: to };
   const next = new Date(`${to}T00:00:00.000Z`);
+  if (Number.isNaN(next.getTime())) return { op: '<=', value: to };
   next.setUTCDate(next.getUTCDate() + 1);
   return { op: '<', value: next.toISOString() };
 }

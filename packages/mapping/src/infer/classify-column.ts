@@ -91,8 +91,15 @@ function booleanShape(
 }
 
 function numberRange(values: readonly string[]): { min: number; max: number } {
-  const numbers = values.map((v) => Number(fold(v).replaceAll(',', '')));
-  return { min: Math.min(...numbers), max: Math.max(...numbers) };
+  // A loop, not Math.min(...numbers): a column can hold more values than a call has arguments.
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    const number = Number(fold(value).replaceAll(',', ''));
+    if (number < min) min = number;
+    if (number > max) max = number;
+  }
+  return { min, max };
 }
 
 function dateShape(values: readonly string[]): Partial<ColumnShape> {

@@ -17,6 +17,12 @@ describe('sample layout detection', () => {
     expect(detectDelimiter('title only\n')).toBe(',');
   });
 
+  it('reads a quote inside a field as a character when finding the delimiter', () => {
+    // Read as opening quotes, these bare quotes would hide the tabs of whole lines.
+    const sample = ['備考\t金額', '5"x\t1', '5"x\t5"x', '5"x\t1,000', '1,000\t1', ''].join('\n');
+    expect(detectDelimiter(sample)).toBe('\t');
+  });
+
   it('skips title rows to the first mostly-text row', () => {
     const rows = [
       ['児童館来館記録'],

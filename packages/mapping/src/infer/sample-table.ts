@@ -21,24 +21,32 @@ export interface SampleTable {
 const CANDIDATES = [',', '\t', ';'] as const;
 const SNIFF_LINES = 30;
 
-/** Delimiter counts per non-empty line outside double quotes, over the first lines. */
+/**
+ * Delimiter counts per non-empty line outside double quotes, over the first lines. As in the kit's
+ * reader, only a quote that starts a field opens a quoted section (`5"の画面` holds a character).
+ */
 function countsPerLine(text: string, delimiter: string): number[] {
   const counts: number[] = [];
   let count = 0;
   let quoted = false;
   let content = false;
+  let fieldStart = true;
   for (let i = 0; i < text.length && counts.length < SNIFF_LINES; i++) {
     const ch = text[i];
-    if (ch === '"') {
-      quoted = !quoted;
-      content = true;
-    } else if (!quoted && (ch === '\n' || ch === '\r')) {
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') i++;
+      else if (ch === '"') quoted = false;
+    } else if (ch === '\n' || ch === '\r') {
       if (content) counts.push(count);
       count = 0;
       content = false;
+      fieldStart = true;
     } else {
       content = true;
-      if (!quoted && ch === delimiter) count++;
+      if (ch === '"' && fieldStart) quoted = true;
+      if (ch === delimiter) count++;
+      // The delimiter is not known yet: a field may start after any candidate.
+      fieldStart = ch === ',' || ch === '\t' || ch === ';';
     }
   }
   if (content) counts.push(count);

@@ -3,6 +3,7 @@ import {
   attendeeNames,
   decisionInput,
   decisionSchema,
+  keptLevel,
   meetingInput,
   meetingSchema,
   notesInput,
@@ -10,6 +11,7 @@ import {
   observationInput,
   observationSchema,
   overrideInput,
+  overrideLevels,
   overrideSchema,
   shareSchema,
 } from './casework';
@@ -150,6 +152,12 @@ describe('review notes and sharing', () => {
 });
 
 describe('override form', () => {
+  // As the demo rule set defines them: 見守り and 要支援 for each type, lowest first.
+  const levels = {
+    poverty: [{ id: 'watch' }, { id: 'support' }],
+    abuse: [{ id: 'watch' }],
+  };
+  const schema = overrideSchema(levels);
   const override = {
     type: 'poverty',
     toLevel: '',
@@ -158,8 +166,22 @@ describe('override form', () => {
   } as const;
   const sheet = { runId: 'run-1', childId: 'C-0001' };
 
+  it('offers "no level", then the levels the rule set defines for the type, in its order', () => {
+    expect(overrideLevels(levels, 'poverty')).toEqual(['', 'watch', 'support']);
+    expect(overrideLevels(levels, 'abuse')).toEqual(['', 'watch']);
+    expect(overrideLevels(levels, 'made_up')).toEqual(['']);
+    expect(overrideLevels(levels, 'constructor')).toEqual(['']);
+  });
+
+  it('keeps the chosen level while the type has it, else the type’s lowest', () => {
+    expect(keptLevel(levels, 'abuse', 'watch')).toBe('watch');
+    expect(keptLevel(levels, 'abuse', '')).toBe('');
+    expect(keptLevel(levels, 'abuse', 'support')).toBe('watch');
+    expect(keptLevel(levels, 'made_up', 'watch')).toBe('');
+  });
+
   it('sends "no level" as null, with the run and child of the sheet', () => {
-    expect(overrideInput(overrideSchema.parse(override), sheet)).toEqual({
+    expect(overrideInput(schema.parse(override), sheet)).toEqual({
       runId: 'run-1',
       childId: 'C-0001',
       type: 'poverty',
@@ -167,13 +189,22 @@ describe('override form', () => {
       reasonCode: 'family_context',
       note: '親族の支援あり',
     });
-    const raised = overrideSchema.parse({ ...override, toLevel: 'priority' });
-    expect(overrideInput(raised, sheet).toLevel).toBe('priority');
+    const raised = schema.parse({ ...override, toLevel: 'support' });
+    expect(overrideInput(raised, sheet).toLevel).toBe('support');
+  });
+
+  it('refuses a level the rule set does not define for the type', () => {
+    expect(issuesOf(schema, { ...override, toLevel: 'priority' })).toEqual({
+      toLevel: 'form.choose',
+    });
+    expect(issuesOf(schema, { ...override, type: 'abuse', toLevel: 'support' })).toEqual({
+      toLevel: 'form.choose',
+    });
   });
 
   it('needs a note, a type and known choices', () => {
     expect(
-      issuesOf(overrideSchema, {
+      issuesOf(schema, {
         ...override,
         note: ' ',
         type: '',

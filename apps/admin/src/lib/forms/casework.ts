@@ -107,17 +107,47 @@ export function notesInput(form: NotesForm): SheetNotesPatch {
 /** Sharing a sheet: the school (empty: the API uses the child's own school). */
 export const shareSchema = z.object({ school: optionalText(32) });
 
-/** The levels an override can set; `''` takes the child out of every level. */
-export const overrideLevels = ['', 'watch', 'support', 'priority'] as const;
+/** Levels per difficulty type, lowest first, as the run's rule set defines them. */
+export type LevelsByType = Readonly<Record<string, readonly { id: string }[]>>;
 
-/** 段階の変更: which type, to which level, why. */
-export const overrideSchema = z.object({
-  type: requiredText(32),
-  toLevel: choice(overrideLevels),
-  reasonCode: choice(overrideReasonCodes),
-  note: requiredText(2000),
-});
-export type OverrideForm = z.infer<typeof overrideSchema>;
+/**
+ * The levels an override of `type` can set: `''` (takes the child out of every level), then the
+ * type's levels in the rule set's order. The API refuses any other level (`not_in_rule_set`).
+ * @example overrideLevels({ poverty: [{ id: 'watch' }, { id: 'support' }] }, 'poverty') // ['', 'watch', 'support']
+ */
+export function overrideLevels(levels: LevelsByType, type: string): string[] {
+  const defined = Object.hasOwn(levels, type) ? levels[type] : undefined;
+  return ['', ...(defined ?? []).map((level) => level.id)];
+}
+
+/** `toLevel` while it is a level of `type`; otherwise the type's lowest level (or `''`). */
+export function keptLevel(levels: LevelsByType, type: string, toLevel: string): string {
+  const offered = overrideLevels(levels, type);
+  return offered.includes(toLevel) ? toLevel : (offered[1] ?? '');
+}
+
+/** 段階の変更: which type, to which of the levels the run's rule set defines for it, why. */
+export function overrideSchema(levels: LevelsByType) {
+  return z
+    .object({
+      type: requiredText(32),
+      toLevel: z.string(),
+      reasonCode: choice(overrideReasonCodes),
+      note: requiredText(2000),
+    })
+    .refine(
+      function levelOfType(value) {
+        return overrideLevels(levels, value.type).includes(value.toLevel);
+      },
+      {
+        path: ['toLevel'],
+        message: formMessages.choose,
+        // Checked even while another field is wrong, so every problem shows on the first submit.
+        when: (payload) => typeof payload.value === 'object',
+      },
+    );
+}
+export type OverrideForm = z.infer<ReturnType<typeof overrideSchema>>;
 
 /** The override of the child of `sheet` in the sheet's run. */
 export function overrideInput(

@@ -44,7 +44,7 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 }
 
 /** Picks the current language from a `{ ja, en }` label (falls back to Japanese). */
-export function loc(label: { ja: string; en?: string } | undefined): string {
+export function loc(label: { ja: string; en?: string | undefined } | undefined): string {
   if (!label) return '';
   return state.lang === 'en' && label.en ? label.en : label.ja;
 }
