@@ -295,8 +295,15 @@ export interface GaijiStore {
 /** Linkage review queue. */
 export interface LinkageStore {
   queue(): Promise<LinkageReviewItem[]>;
-  /** `false` when the item is unknown. */
-  decide(id: string, decision: LinkageDecision, by: string): Promise<boolean>;
+  /**
+   * `false` when the item is unknown. The decision, re-link and `linkage.decide` audit entry
+   * (who, role, client address) commit in one transaction.
+   */
+  decide(
+    id: string,
+    decision: LinkageDecision,
+    actor: { id: string; role: string; ip: string | null },
+  ): Promise<boolean>;
 }
 
 /** Everything `createApp` needs. */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** What a command may write to; stdout carries only the command's own output. */
@@ -64,12 +66,38 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Reads an integer option, or the fallback; throws a usage error for non-integers. */
-export function intOption(args: ParsedArgs, name: string, fallback: number): number {
+/**
+ * Reads a whole-number option (0…`max`, default 2³¹−1), or the fallback; anything else is a
+ * usage error, so no driver ever sees a number it cannot bind.
+ */
+export function intOption(
+  args: ParsedArgs,
+  name: string,
+  fallback: number,
+  max = 2 ** 31 - 1,
+): number {
   const raw = stringOption(args, name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new CliError('usage', `--${name} expects a whole number`);
-  return Number(raw);
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value > max)
+    throw new CliError('usage', `--${name} expects a whole number from 0 to ${max}`);
+  return value;
+}
+
+/**
+ * Reads a file given on the command line; a missing or unreadable file is a CLI failure
+ * (`cannot read FILE: ENOENT`), never a raw system error.
+ */
+export function readInputFile(cwd: string, file: string): Buffer {
+  try {
+    return readFileSync(resolve(cwd, file));
+  } catch (error) {
+    throw new CliError(
+      'failed',
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      { cause: error },
+    );
+  }
 }
 
 /** Reads all of stdin as UTF-8 text. */

@@ -1,5 +1,6 @@
 import { commands } from './commands/index';
 import { CliError, parseCommandArgs, type CommandIo } from './command';
+import { isDatabaseBusy, onStdoutClosed } from './process-errors';
 
 function usage(): string {
   const lines = commands.map((c) => `  mimamori ${c.usage}\n      ${c.summary}`);
@@ -28,6 +29,12 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
       if (error.code === 'usage') io.stderr.write(`usage: mimamori ${command.usage}\n`);
       return error.code === 'usage' ? 2 : 1;
     }
+    if (isDatabaseBusy(error)) {
+      io.stderr.write(
+        `mimamori ${command.path.join(' ')}: the database is busy with another command; try again\n`,
+      );
+      return 1;
+    }
     throw error;
   }
 }
@@ -35,6 +42,8 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
 const isMain =
   process.argv[1] !== undefined && /(?:^|[\\/])(main\.ts|mimamori(\.js)?)$/.test(process.argv[1]);
 if (isMain) {
+  // `mimamori review list | head -3`: a reader that stops early is not a failure of ours.
+  onStdoutClosed(process.stdout, process.stderr, (code) => process.exit(code));
   runCli(process.argv.slice(2), {
     stdin: process.stdin,
     stdout: process.stdout,

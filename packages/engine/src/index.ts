@@ -49,4 +49,4 @@ export { explain, type RuleExplanation } from './explain/explain';
 export { createExplainer, type ChildExplanation, type Reason } from './explain/explain-child';
 export * from './explain/render-explanation';
 export * from './cases/run-cases';
-export { evalNdjson } from './eval-ndjson';
+export { evalNdjson, type EvalNdjsonLine } from './eval-ndjson';

@@ -18,6 +18,7 @@ import { applyGaijiToRows } from './gaiji-rows';
 import { buildRosterRows, validateRosterRecords } from './roster-records';
 import { linkRecords, rememberRoster, type LinkageReport } from './link-records';
 import { applyBatchToChildren } from './derive-facts';
+import { recordRosterAsOf } from './as-of';
 import type { PipelineContext } from './context';
 
 /** What one import (or dry run) reports. Counts only: no cell values. */
@@ -215,7 +216,11 @@ export async function importFile(
     });
     progress('store', 0.85);
     await children.writeFacts();
-    if (roster) rosterVersion = await readRosterVersion(trx);
+    if (roster) {
+      rosterVersion = await readRosterVersion(trx);
+      // Judgement runs are as of the date the children's ages were derived on.
+      await recordRosterAsOf(trx, ctx.asOf);
+    }
     await appendAudit(trx, {
       actorId: ctx.actor?.id ?? null,
       actorRole: ctx.actor?.role ?? 'system',

@@ -1,5 +1,6 @@
 export * from './pipeline-error';
 export * from './context';
+export * from './as-of';
 export * from './import-file';
 export * from './link-records';
 export * from './derive-facts';

@@ -17,6 +17,7 @@ import {
   type RuleSet,
   type Scorer,
 } from '@mimamori/engine';
+import { resolveJudgeAsOf } from './as-of';
 import type { PipelineContext } from './context';
 import { loadChildren } from './derive-facts';
 import { PipelineError } from './pipeline-error';
@@ -99,6 +100,7 @@ export function scoreToResults(
 /**
  * Scores every child from stored facts with the published rule set and stores an immutable
  * run: rule-set version + data version + results + explanations for flagged children.
+ * The run is as of the roster import's date; a different `asOf` is refused (`as_of_mismatch`).
  * @example const { runId, counts } = await judge(ctx, { asOf: '2026-04-01' });
  */
 export async function judge(
@@ -108,10 +110,11 @@ export async function judge(
   const { db } = ctx;
   const published = await loadPublishedRuleSet(db, options.ruleSetId);
   const scorer = createScorer(published.ruleSet);
+  const asOf = await resolveJudgeAsOf(db, options.asOf, ctx.asOf);
   const run = await createRun(db, {
     ruleSetVersionId: published.versionId,
     dataVersion: await getDataVersion(db),
-    asOf: options.asOf ?? ctx.asOf,
+    asOf,
     startedBy: ctx.actor?.id ?? null,
     scheduleId: options.scheduleId ?? null,
   });

@@ -5,7 +5,9 @@ export type PipelineErrorCode =
   | 'no_published_rule_set'
   | 'invalid_rule_set'
   | 'unknown_connector'
-  | 'bad_key';
+  | 'bad_key'
+  | 'bad_as_of'
+  | 'as_of_mismatch';
 
 /** The pipeline package's one error class. Messages never carry personal data. */
 export class PipelineError extends Error {

@@ -1,5 +1,6 @@
 import {
   appendAudit,
+  inTransaction,
   listBatches,
   readLinkedRecords,
   readLinkInputs,
@@ -38,11 +39,11 @@ export async function deriveAllChildFacts(db: Db): Promise<void> {
 
 /**
  * Re-links every non-roster record against the current roster and staff decisions, then
- * re-derives facts, in one transaction. Returns the linkage report.
+ * re-derives facts, in one transaction (the caller's, when `ctx.db` is one). Returns the report.
  * @example const report = await relinkAll(ctx);
  */
 export async function relinkAll(ctx: PipelineContext): Promise<LinkageReport> {
-  return ctx.db.transaction().execute(async function relink(trx: Db) {
+  return inTransaction(ctx.db, async function relink(trx: Db) {
     const linker = await loadLinker(trx);
     const report = emptyReport();
     const updates: RecordLinkUpdate[] = [];

@@ -1,6 +1,8 @@
 import {
+  appendAudit,
   getChildFacts,
   getRecordIdentity,
+  inTransaction,
   listReviewQueue,
   saveLinkDecision,
   type Db,
@@ -87,31 +89,47 @@ export async function listLinkageReview(
 
 /**
  * Records a staff decision for the record's identity (so every record carrying the same identity
- * follows it, now and in later imports), re-links every record and re-derives the children's
- * facts, in one transaction (`relinkAll`). `new` and `reject` both keep the identity unlinked.
+ * follows it, now and in later imports), re-links every record, re-derives the children's facts
+ * and appends the `linkage.decide` audit entry (actor from `ctx.actor`), all in ONE transaction:
+ * a failure anywhere leaves no decision, no re-link and no audit entry. `new` and `reject` both
+ * keep the identity unlinked.
  * @example await decideLinkage(ctx, { recordId, decision: 'match', childId });
  */
-export async function decideLinkage(
+export function decideLinkage(
   ctx: PipelineContext,
   input: ReviewDecisionInput,
 ): Promise<ReviewDecisionOutcome> {
-  const identity = await getRecordIdentity(ctx.db, input.recordId);
-  if (identity === undefined) return { ok: false, code: 'unknown_record' };
-  if (input.decision === 'match') {
-    if (input.childId === undefined) return { ok: false, code: 'child_required' };
-    if ((await getChildFacts(ctx.db, input.childId)) === undefined)
-      return { ok: false, code: 'unknown_child' };
-  }
-  const note =
-    input.decision === 'new'
-      ? `new person${input.note ? `: ${input.note}` : ''}`
-      : (input.note ?? null);
-  await saveLinkDecision(ctx.db, {
-    identityKey: identityKey(identity),
-    childId: input.decision === 'match' ? (input.childId ?? null) : null,
-    rejected: input.decision !== 'match',
-    decidedBy: ctx.actor?.id ?? 'system',
-    note,
+  return inTransaction(ctx.db, async function decide(trx: Db): Promise<ReviewDecisionOutcome> {
+    const identity = await getRecordIdentity(trx, input.recordId);
+    if (identity === undefined) return { ok: false, code: 'unknown_record' };
+    if (input.decision === 'match') {
+      if (input.childId === undefined) return { ok: false, code: 'child_required' };
+      if ((await getChildFacts(trx, input.childId)) === undefined)
+        return { ok: false, code: 'unknown_child' };
+    }
+    const childId = input.decision === 'match' ? (input.childId ?? null) : null;
+    const note =
+      input.decision === 'new'
+        ? `new person${input.note ? `: ${input.note}` : ''}`
+        : (input.note ?? null);
+    await saveLinkDecision(trx, {
+      identityKey: identityKey(identity),
+      childId,
+      rejected: input.decision !== 'match',
+      decidedBy: ctx.actor?.id ?? 'system',
+      note,
+    });
+    const report = await relinkAll({ ...ctx, db: trx });
+    // Ids only: the note is staff free text and may name the person.
+    await appendAudit(trx, {
+      actorId: ctx.actor?.id ?? null,
+      actorRole: ctx.actor?.role ?? 'system',
+      action: 'linkage.decide',
+      targetType: 'source_record',
+      targetId: input.recordId,
+      ip: ctx.actor?.ip ?? null,
+      details: { decision: input.decision, childId },
+    });
+    return { ok: true, report };
   });
-  return { ok: true, report: await relinkAll(ctx) };
 }

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../access';
-import { audit } from '../audit';
+import { actorOf, audit } from '../audit';
 import { createRouter, type AppContext } from '../context';
 import { ApiError } from '../problem';
 import { jsonBody, jsonResponse, okSchema, problemResponses } from '../schemas/common';
@@ -99,14 +99,9 @@ export function dataRoutes(ctx: AppContext) {
           errors: [{ path: '/childId', message: 'required for match' }],
         });
       }
-      const done = await deps.linkage.decide(id, decision, c.get('user')?.id ?? '');
+      // Audited inside the decision's transaction (`linkage.decide`), not after it.
+      const done = await deps.linkage.decide(id, decision, actorOf(c));
       if (!done) throw new ApiError(404, 'not_found', 'No such review item.');
-      await audit(
-        c,
-        'linkage.decide',
-        { type: 'record', id },
-        { decision: decision.decision, childId: decision.childId ?? null },
-      );
       return c.json({ ok: true as const }, 200);
     });
 }

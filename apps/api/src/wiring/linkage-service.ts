@@ -17,11 +17,8 @@ export function createLinkageService(ctx: BaseContext): LinkageStore {
         candidates: e.candidates,
       }));
     },
-    async decide(id, decision, by) {
-      const outcome = await decideLinkage(
-        { ...ctx, actor: { id: by, role: 'it' } },
-        { recordId: id, ...decision },
-      );
+    async decide(id, decision, actor) {
+      const outcome = await decideLinkage({ ...ctx, actor }, { recordId: id, ...decision });
       if (outcome.ok) return true;
       if (outcome.code === 'unknown_record') return false;
       if (outcome.code === 'unknown_child')

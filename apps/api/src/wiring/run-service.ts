@@ -11,7 +11,7 @@ import {
   type Db,
 } from '@mimamori/db';
 import { createScorer, loadRuleSet, type RuleSet } from '@mimamori/engine';
-import { loadChildren, scoreToResults } from '@mimamori/pipeline';
+import { loadChildren, resolveJudgeAsOf, scoreToResults } from '@mimamori/pipeline';
 import type { RunService } from '../deps';
 import { ApiError } from '../problem';
 import type { BackgroundJobs } from './background-jobs';
@@ -94,7 +94,9 @@ export function createRunService(
     const run = await createRun(db, {
       ruleSetVersionId: version.id,
       dataVersion: await getDataVersion(db),
-      asOf: options.asOf,
+      // Runs take no date of their own: they are as of the roster import (ages were derived
+      // then), the configured date only when no roster date was recorded (same rule as the CLI).
+      asOf: await resolveJudgeAsOf(db, undefined, options.asOf),
       startedBy: by,
       scheduleId,
     });

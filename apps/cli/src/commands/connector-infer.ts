@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { inferMapping } from '@mimamori/mapping';
 import { CliError, defineCommand, stringOption } from '../command';
+import { headerLooksLikeData } from './header-looks-like-data';
 
 /** `mimamori connector infer <sample-file> [--out mapping.json]`: proposes a mapping from a sample. */
 export const connectorInferCommand = defineCommand({
@@ -25,15 +26,25 @@ export const connectorInferCommand = defineCommand({
     }
     const name = stringOption(args, 'name');
     const inferred = await inferMapping({ file: basename(file), bytes }, name ? { name } : {});
+    // A file without a header row would make a resident's cells (name, birth date, resident
+    // number) the mapping's "header" fields: refuse before writing anything.
+    if (headerLooksLikeData(inferred.columns)) {
+      throw new CliError(
+        'failed',
+        `${file}: the header row (line ${inferred.sample.headerRow}) looks like data (dates or digits-only ids); add a header row and infer again`,
+      );
+    }
     const json = JSON.stringify(inferred.mapping, null, 2) + '\n';
     const out = stringOption(args, 'out');
     if (out) writeFileSync(resolve(io.cwd, out), json);
     else io.stdout.write(json);
-    // The per-column report goes to stderr so stdout stays a clean mapping document.
+    // The per-column report goes to stderr so stdout stays a clean mapping document. Header
+    // text of personal/identity columns is never printed.
     for (const c of inferred.columns) {
       const target = c.identityField ?? c.contextField ?? c.role;
+      const header = c.personal ? '-' : c.header;
       io.stderr.write(
-        `column ${c.index + 1}\t${c.header}\t${c.type}\t${target}\t${c.confidence.toFixed(2)}${c.personal ? '\tpersonal' : ''}\n`,
+        `column ${c.index + 1}\t${header}\t${c.type}\t${target}\t${c.confidence.toFixed(2)}${c.personal ? '\tpersonal' : ''}\n`,
       );
     }
     for (const p of inferred.problems)

@@ -1,8 +1,6 @@
-import { resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { appendAudit, listGaiji, upsertGaiji } from '@mimamori/db';
 import { gaijiEntrySchema } from '@mimamori/identity';
-import { CliError, defineCommand } from '../command';
+import { CliError, defineCommand, readInputFile } from '../command';
 import { openRuntime } from '../runtime';
 
 /** Parses a `code,standard[,note]` CSV (UTF-8, header line first); errors name file:line. */
@@ -40,7 +38,7 @@ export const gaijiImportCommand = defineCommand({
   async run(args, io) {
     const [file, ...rest] = args.positionals;
     if (!file || rest.length > 0) throw new CliError('usage', 'expected one CSV file');
-    const entries = parseGaijiCsv(file, readFileSync(resolve(io.cwd, file), 'utf8'));
+    const entries = parseGaijiCsv(file, readInputFile(io.cwd, file).toString('utf8'));
     const runtime = await openRuntime(io);
     try {
       await runtime.database.db.transaction().execute(async (trx) => {

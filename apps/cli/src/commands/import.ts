@@ -4,7 +4,7 @@ import { importFile, requireConnector, type ImportSummary } from '@mimamori/pipe
 import { formatRowIssue } from '@mimamori/records';
 import { createMappedConnector, validateMapping } from '@mimamori/mapping';
 import type { Connector } from '@mimamori/connector-kit';
-import { CliError, defineCommand } from '../command';
+import { CliError, defineCommand, stringOption } from '../command';
 import { readJsonFile } from './eval';
 
 /** A connector from a mapping document; invalid mappings fail with their JSON paths. */
@@ -19,7 +19,7 @@ function loadMappedConnector(cwd: string, file: string): Connector {
   }
   return createMappedConnector(validated.mapping);
 }
-import { openRuntime } from '../runtime';
+import { explicitAsOf, openRuntime } from '../runtime';
 
 /** Human-readable summary lines (counts only). */
 export function formatSummary(summary: ImportSummary, dryRun: boolean): string {
@@ -47,9 +47,10 @@ export const importCommand = defineCommand({
   summary:
     'import one file through a connector, all-or-nothing; problems as file:line:column code message',
   usage:
-    'import <connector> <file> [--dry-run] [--progress] | import --mapping mapping.json <file> [--dry-run]',
+    'import <connector> <file> [--dry-run] [--progress] [--as-of YYYY-MM-DD] | import --mapping mapping.json <file> [--dry-run]',
   options: {
     'dry-run': { type: 'boolean' },
+    'as-of': { type: 'string' },
     progress: { type: 'boolean' },
     mapping: { type: 'string' },
   },
@@ -66,6 +67,8 @@ export const importCommand = defineCommand({
           : 'expected a connector name and one file',
       );
     }
+    // Ages (who is a child) are derived as of this date: checked before anything is read.
+    const asOf = explicitAsOf(io, stringOption(args, 'as-of'));
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(readFileSync(resolve(io.cwd, file)));
@@ -78,7 +81,7 @@ export const importCommand = defineCommand({
         },
       );
     }
-    const runtime = await openRuntime(io);
+    const runtime = await openRuntime(io, asOf ? { asOf } : {});
     try {
       const connector = mappingFile
         ? loadMappedConnector(io.cwd, mappingFile)

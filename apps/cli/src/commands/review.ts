@@ -1,4 +1,3 @@
-import { appendAudit } from '@mimamori/db';
 import { decideLinkage, listLinkageReview } from '@mimamori/pipeline';
 import { CliError, defineCommand, intOption, stringOption } from '../command';
 import { openRuntime } from '../runtime';
@@ -16,7 +15,7 @@ export const reviewListCommand = defineCommand({
     const runtime = await openRuntime(io);
     try {
       const queue = await listLinkageReview(runtime.database.db, {
-        limit: intOption(args, 'limit', 100),
+        limit: intOption(args, 'limit', 100, 1_000_000),
       });
       for (const item of queue) {
         io.stdout.write(
@@ -68,17 +67,9 @@ export const reviewDecideCommand = defineCommand({
     const runtime = await openRuntime(io);
     try {
       const note = stringOption(args, 'note');
+      // The decision, the re-link and the audit entry commit together (or not at all).
       const outcome = await decideLinkage(runtime.ctx, { recordId, decision, childId, note });
       if (!outcome.ok) throw new CliError('failed', `decision refused: ${outcome.code}`);
-      await appendAudit(runtime.database.db, {
-        actorId: null,
-        actorRole: 'cli',
-        action: 'linkage.decide',
-        targetType: 'source_record',
-        targetId: recordId,
-        ip: null,
-        details: { decision, ...(childId ? { childId } : {}) },
-      });
       io.stdout.write(formatLinkageReport(outcome.report));
       return 0;
     } finally {

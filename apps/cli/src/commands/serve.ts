@@ -22,7 +22,7 @@ import {
 } from '@mimamori/db';
 import { loadDemoVillage, type PipelineContext } from '@mimamori/pipeline';
 import { CliError, defineCommand, stringOption, type CommandIo } from '../command';
-import { openRuntime, repoRoot, type Runtime } from '../runtime';
+import { checkAsOf, openRuntime, repoRoot, type Runtime } from '../runtime';
 
 /**
  * The demo's staff: one account per role (the teacher sees school E01), and a second rule
@@ -145,7 +145,8 @@ export const serveCommand = defineCommand({
   async run(args, io) {
     const port = parsePort(stringOption(args, 'port') ?? io.env['PORT']);
     const host = stringOption(args, 'host') ?? '127.0.0.1';
-    const asOf = io.env['MIMAMORI_AS_OF'] ?? schoolYearStart(new Date());
+    const asOf =
+      checkAsOf(io.env['MIMAMORI_AS_OF'], 'MIMAMORI_AS_OF') ?? schoolYearStart(new Date());
     const runtime = await openRuntime(io, { asOf });
     try {
       const { db } = runtime.database;

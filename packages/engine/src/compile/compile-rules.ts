@@ -68,15 +68,19 @@ export function compileRules(
 ): CompiledRules {
   const parsedRules = jreRulesSchema.safeParse(rules);
   if (!parsedRules.success) {
-    throw new EngineError('invalid_rules', `Invalid rules: ${formatIssues(parsedRules.error)}`, {
-      cause: parsedRules.error,
-    });
+    throw new EngineError(
+      'invalid_rules',
+      `Invalid rules: ${formatIssues(parsedRules.error, rules)}`,
+      {
+        cause: parsedRules.error,
+      },
+    );
   }
   const parsedConditions = jreNamedConditionsSchema.safeParse(options.conditions ?? {});
   if (!parsedConditions.success) {
     throw new EngineError(
       'invalid_rules',
-      `Invalid named conditions: ${formatIssues(parsedConditions.error)}`,
+      `Invalid named conditions: ${formatIssues(parsedConditions.error, options.conditions ?? {})}`,
       { cause: parsedConditions.error },
     );
   }

@@ -3,6 +3,38 @@ import { operatorNamePattern } from '../compile/operators';
 
 /** Condition and rule priority: a positive integer, higher runs sooner (json-rules-engine). */
 const prioritySchema = z.number().int().positive().optional();
+/** json-rules-engine reads priorities with `parseInt(priority, 10)`. */
+const parsePriority = (p: number): number => Number.parseInt(String(p), 10);
+/** A bare rule's priority as json-rules-engine reads it: `parseInt(priority || 1)`, must be > 0. */
+const jreRulePrioritySchema = z
+  .number()
+  .transform((p, ctx) => {
+    const n = parsePriority(p || 1);
+    if (n > 0) return n;
+    ctx.issues.push({
+      code: 'custom',
+      input: p,
+      message: 'Priority must be at least 1 (json-rules-engine truncates it to an integer)',
+    });
+    return z.NEVER;
+  })
+  .optional();
+/** A bare condition's priority: json-rules-engine treats 0 as "no priority" (the default, 1). */
+const jreConditionPrioritySchema = z
+  .number()
+  .transform((p, ctx) => {
+    const n = parsePriority(p);
+    if (n > 0) return n;
+    if (n === 0) return undefined;
+    // Negative priorities run after every default one in json-rules-engine; we do not support them.
+    ctx.issues.push({
+      code: 'custom',
+      input: p,
+      message: 'Priority must not be negative (json-rules-engine truncates it to an integer)',
+    });
+    return z.NEVER;
+  })
+  .optional();
 const jsonParamsSchema = z.record(z.string(), z.json());
 
 /** A comparison against one fact (a leaf of the condition tree). */
@@ -46,16 +78,25 @@ export type Condition =
 /** A condition allowed at the root of a rule: all / any / not / condition reference. */
 export type TopLevelCondition = AllCondition | AnyCondition | NotCondition | ConditionReference;
 
-function buildConditionSchemas(operator: z.ZodString): {
-  condition: z.ZodType<Condition>;
-  topLevel: z.ZodType<TopLevelCondition>;
+/**
+ * Condition schemas; `bare` ones (json-rules-engine rule arrays) accept what json-rules-engine 7.3
+ * runs: any operator name, an empty `path` (no path), priorities it truncates or ignores.
+ */
+function buildConditionSchemas(options: { bare: boolean }): {
+  condition: z.ZodType<Condition, unknown>;
+  topLevel: z.ZodType<TopLevelCondition, unknown>;
 } {
-  const common = { priority: prioritySchema, name: z.string().optional() };
+  const { bare } = options;
+  const operator = bare
+    ? z.string().min(1)
+    : z.string().regex(operatorNamePattern, 'Unknown operator');
+  const priority = bare ? jreConditionPrioritySchema : prioritySchema;
+  const common = { priority, name: z.string().optional() };
   const fact = z.strictObject({
     fact: z.string().min(1),
     operator,
     value: z.json(),
-    path: z.string().min(1).optional(),
+    path: bare ? z.string().optional() : z.string().min(1).optional(),
     params: jsonParamsSchema.optional(),
     ...common,
   });
@@ -76,22 +117,23 @@ function buildConditionSchemas(operator: z.ZodString): {
   return { condition, topLevel };
 }
 
-const documentSchemas = buildConditionSchemas(
-  z.string().regex(operatorNamePattern, 'Unknown operator'),
-);
+const documentSchemas = buildConditionSchemas({ bare: false });
 /** A condition in a rule-set document: only built-in operators and decorators. */
 export const conditionSchema = documentSchemas.condition;
 /** The root condition of a rule in a rule-set document. */
 export const topLevelConditionSchema = documentSchemas.topLevel;
 
-const looseSchemas = buildConditionSchemas(z.string().min(1));
+const looseSchemas = buildConditionSchemas({ bare: true });
 
-/** A rule as json-rules-engine takes it (`engine.addRule`); operators may be custom. */
+/**
+ * A rule as json-rules-engine takes it (`engine.addRule`); operators may be custom. Event `params`
+ * may be any JSON value: json-rules-engine emits it only when truthy.
+ */
 export const jreRuleSchema = z.strictObject({
   conditions: looseSchemas.topLevel,
-  event: z.strictObject({ type: z.string().min(1), params: jsonParamsSchema.optional() }),
+  event: z.strictObject({ type: z.string().min(1), params: z.json().optional() }),
   name: z.string().optional(),
-  priority: prioritySchema,
+  priority: jreRulePrioritySchema,
 });
 export type JreRule = z.infer<typeof jreRuleSchema>;
 /** A bare JSON array of json-rules-engine rules. */

@@ -75,6 +75,15 @@ function checkItem(def: FactDefinition, item: unknown, at: Path, out: Validation
   }
 }
 
+/** A `path` (a condition's own, or a fact-to-fact value's): a string in the JSONPath subset. */
+function checkPath(path: unknown, at: Path, out: ValidationError[]): void {
+  if (typeof path !== 'string' || path === '') {
+    out.push(issue.pathType(at));
+    return;
+  }
+  out.push(parseJsonPath(path) ? issue.pathOnScalar(at) : issue.unsupportedPath(at));
+}
+
 /** Checks one leaf condition against the fact catalogue. */
 export function checkLeaf(
   leaf: FactCondition,
@@ -84,13 +93,7 @@ export function checkLeaf(
 ): void {
   const def = facts.get(leaf.fact);
   if (!def) out.push(issue.unknownFact([...at, 'fact'], leaf.fact));
-  if (leaf.path !== undefined) {
-    out.push(
-      parseJsonPath(leaf.path)
-        ? issue.pathOnScalar([...at, 'path'])
-        : issue.unsupportedPath([...at, 'path']),
-    );
-  }
+  if (leaf.path !== undefined) checkPath(leaf.path, [...at, 'path'], out);
   const steps = leaf.operator.split(':');
   const base = steps.pop() as string;
   const decorators = steps.filter((d) => d !== 'not');
@@ -100,6 +103,8 @@ export function checkLeaf(
     if (!other) out.push(issue.unknownFact([...valuePath, 'fact'], String(leaf.value.fact)));
     else if (def && other.type !== def.type)
       out.push(issue.valueType(valuePath, `a ${def.type} fact`, `${def.type} 型の事実`));
+    // The compiler reads `value.path` exactly like a condition's own `path`.
+    if (Object.hasOwn(leaf.value, 'path')) checkPath(leaf.value.path, [...valuePath, 'path'], out);
     if (decorators.length > 0 || base === 'in' || base === 'notIn') {
       out.push(
         issue.operatorType(

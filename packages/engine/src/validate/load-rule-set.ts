@@ -1,4 +1,5 @@
 import { ruleSetSchema, type RuleSet } from '../schema/rule-set-schema';
+import { checkCompiles } from './check-compiles';
 import { checkRuleSet } from './check-rule-set';
 import { flattenZodError, type ValidationError } from './zod-issues';
 
@@ -9,7 +10,8 @@ export type LoadRuleSetResult =
 
 /**
  * Parses and validates a rule-set document: shape (zod), then facts, operators, values, ids,
- * named conditions, templates and constant conditions. Errors carry JSON pointers.
+ * named conditions, templates and constant conditions; finally it compiles every rule, so a rule set
+ * accepted here never fails in `compileRuleSet`. Errors carry JSON pointers.
  *
  * @example
  * const loaded = loadRuleSet(JSON.parse(text));
@@ -18,6 +20,7 @@ export type LoadRuleSetResult =
 export function loadRuleSet(json: unknown): LoadRuleSetResult {
   const parsed = ruleSetSchema.safeParse(json);
   if (!parsed.success) return { ok: false, errors: flattenZodError(parsed.error, json) };
-  const errors = checkRuleSet(parsed.data);
+  const checked = checkRuleSet(parsed.data);
+  const errors = checked.length > 0 ? checked : checkCompiles(parsed.data);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, ruleSet: parsed.data };
 }

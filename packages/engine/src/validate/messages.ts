@@ -82,6 +82,18 @@ export const issue = {
     message: 'A fact from the school source cannot count as outside-school data',
     messageJa: '学校が保有する事実を「学校以外」として扱うことはできません',
   }),
+  pathType: (path: Path): ValidationError => ({
+    path: toPointer(path),
+    code: 'invalid_type',
+    message: 'A path must be a non-empty JSONPath string such as "$.name"',
+    messageJa: 'path は "$.name" のような空でない JSONPath の文字列である必要があります',
+  }),
+  compileFailed: (path: Path, code: string, why: string): ValidationError => ({
+    path: toPointer(path),
+    code,
+    message: `Cannot be compiled: ${why}`,
+    messageJa: `コンパイルできません (${code}): ${why}`,
+  }),
   unsupportedPath: (path: Path): ValidationError => ({
     path: toPointer(path),
     code: 'unsupported_path',

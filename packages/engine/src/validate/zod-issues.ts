@@ -79,7 +79,7 @@ function describe(issue: Issue, path: readonly Key[], input: unknown): Validatio
       return {
         path: pointer,
         code: 'invalid_type',
-        message: `Expected ${issue.expected}`,
+        message: `Expected ${issue.expected === 'int' ? 'an integer' : issue.expected}`,
         messageJa: `${issue.expected} 型である必要があります`,
       };
     case 'unrecognized_keys':
@@ -142,9 +142,12 @@ export function flattenZodError(error: z.ZodError, input: unknown): ValidationEr
   return out;
 }
 
-/** A short one-line summary of a zod error for exception messages (no values). */
-export function formatIssues(error: z.ZodError): string {
-  return flattenZodError(error, undefined)
+/**
+ * A short one-line summary of a zod error for exception messages (no values). Pass the parsed
+ * `input` so a present-but-invalid field is not reported as "Required".
+ */
+export function formatIssues(error: z.ZodError, input: unknown): string {
+  return flattenZodError(error, input)
     .slice(0, 5)
     .map((e) => `${e.path || '/'} ${e.message}`)
     .join('; ');
