@@ -1,11 +1,13 @@
 /** English messages: must have exactly the keys of `ja` (TypeScript checks it). */
 import { enApproval } from './en-approval';
+import { enCodes } from './en-codes';
 import { enSources } from './en-sources';
 import type { MessageKey } from './ja';
 
 export const en: Record<MessageKey, string> = {
   ...enSources,
   ...enApproval,
+  ...enCodes,
   'app.name': 'Mimamori',
   'app.subtitle': 'Child data linkage: administration',
   'app.skip': 'Skip to content',

@@ -20,6 +20,8 @@ function readCookie(): Lang {
 }
 
 const state = $state<{ lang: Lang }>({ lang: readCookie() });
+// app.html says `ja`; a reload in English must say so to screen readers and the browser too.
+if (typeof document !== 'undefined') document.documentElement.lang = state.lang;
 
 /** The current language (reactive). */
 export function lang(): Lang {

@@ -1,10 +1,12 @@
 /** Japanese messages: the source dictionary. Placeholders are `{name}`. */
 import { jaApproval } from './ja-approval';
+import { jaCodes } from './ja-codes';
 import { jaSources } from './ja-sources';
 
 export const ja = {
   ...jaSources,
   ...jaApproval,
+  ...jaCodes,
   'app.name': 'みまもり',
   'app.subtitle': 'こどもデータ連携 管理画面',
   'app.skip': '本文へ移動',
