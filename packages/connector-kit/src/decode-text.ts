@@ -43,8 +43,12 @@ function isMostlyUtf8(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80 || (code >= 0xdc00 && code < 0xe000)) continue; // ASCII, second half of a pair
-    if (code === 0xfffd) invalid++;
-    else valid++;
+    if (code === 0xfffd) {
+      invalid++;
+      // Stop as soon as the rest could not make up for it (a CP932 file fails within its first
+      // lines instead of being scanned to the end).
+      if (valid + (text.length - i) < invalid * UTF8_VALID_PER_INVALID) return false;
+    } else valid++;
   }
   return valid >= invalid * UTF8_VALID_PER_INVALID;
 }

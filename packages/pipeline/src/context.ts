@@ -1,4 +1,4 @@
-import type { Db } from '@mimamori/db';
+import { appendAudit, type AuditInput, type Db } from '@mimamori/db';
 
 /** Who is acting (for provenance and the audit log). */
 export interface Actor {
@@ -17,4 +17,22 @@ export interface PipelineContext {
   /** Ages (inclusive, on `asOf`) of the residents who are judged: 3–15 in the village. */
   ageRange: readonly [number, number];
   actor?: Actor | null;
+}
+
+/**
+ * Appends an audit entry in the acting person's name (`system` when nobody acts: the demo, CLI
+ * runs without a signed-in user).
+ * @example await auditAs(trx, ctx.actor, { action: 'run.complete', targetType: 'judgement_run', targetId: id });
+ */
+export async function auditAs(
+  db: Db,
+  actor: Actor | null | undefined,
+  entry: Pick<AuditInput, 'action' | 'targetType' | 'targetId' | 'details'>,
+): Promise<void> {
+  await appendAudit(db, {
+    actorId: actor?.id ?? null,
+    actorRole: actor?.role ?? 'system',
+    ip: actor?.ip ?? null,
+    ...entry,
+  });
 }

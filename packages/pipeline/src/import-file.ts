@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readRows, type Connector } from '@mimamori/connector-kit';
 import {
-  appendAudit,
   findBatchByHash,
   incrementCounter,
   insertBatch,
@@ -19,7 +18,7 @@ import { buildRosterRows, validateRosterRecords } from './roster-records';
 import { linkRecords, rememberRoster, type LinkageReport } from './link-records';
 import { applyBatchToChildren } from './derive-facts';
 import { recordRosterAsOf } from './as-of';
-import type { PipelineContext } from './context';
+import { auditAs, type PipelineContext } from './context';
 
 /** What one import (or dry run) reports. Counts only: no cell values. */
 export interface ImportSummary {
@@ -221,13 +220,10 @@ export async function importFile(
       // Judgement runs are as of the date the children's ages were derived on.
       await recordRosterAsOf(trx, ctx.asOf);
     }
-    await appendAudit(trx, {
-      actorId: ctx.actor?.id ?? null,
-      actorRole: ctx.actor?.role ?? 'system',
+    await auditAs(trx, ctx.actor, {
       action: 'import.commit',
       targetType: 'import_batch',
       targetId: id,
-      ip: ctx.actor?.ip ?? null,
       details: { connector: connector.name, file, rows: rowCount, records: records.length },
     });
     return id;

@@ -1,5 +1,4 @@
 import {
-  appendAudit,
   completeRun,
   createRun,
   failRun,
@@ -18,7 +17,7 @@ import {
   type Scorer,
 } from '@mimamori/engine';
 import { resolveJudgeAsOf } from './as-of';
-import type { PipelineContext } from './context';
+import { auditAs, type PipelineContext } from './context';
 import { loadChildren } from './derive-facts';
 import { PipelineError } from './pipeline-error';
 
@@ -124,13 +123,10 @@ export async function judge(
     await db.transaction().execute(async function storeRun(trx: Db) {
       await insertResults(trx, run.id, results);
       await completeRun(trx, run.id, { ...counts, ruleSetVersion: published.version });
-      await appendAudit(trx, {
-        actorId: ctx.actor?.id ?? null,
-        actorRole: ctx.actor?.role ?? 'system',
+      await auditAs(trx, ctx.actor, {
         action: 'run.complete',
         targetType: 'judgement_run',
         targetId: run.id,
-        ip: ctx.actor?.ip ?? null,
         details: {
           judged: counts.judged,
           flagged: counts.flagged,

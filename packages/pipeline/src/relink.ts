@@ -1,5 +1,4 @@
 import {
-  appendAudit,
   inTransaction,
   listBatches,
   readLinkedRecords,
@@ -9,7 +8,7 @@ import {
   type RecordLinkUpdate,
   type StoredRecord,
 } from '@mimamori/db';
-import type { PipelineContext } from './context';
+import { auditAs, type PipelineContext } from './context';
 import { mergeLinked, writeSourceSnapshot } from './derive-facts';
 import { emptyReport, loadLinker, toRecordInput, type LinkageReport } from './link-records';
 
@@ -78,13 +77,10 @@ export async function relinkAll(ctx: PipelineContext): Promise<LinkageReport> {
       await updateRecordLinks(trx, updates);
       await deriveAllChildFacts(trx);
     }
-    await appendAudit(trx, {
-      actorId: ctx.actor?.id ?? null,
-      actorRole: ctx.actor?.role ?? 'system',
+    await auditAs(trx, ctx.actor, {
       action: 'linkage.relink',
       targetType: null,
       targetId: null,
-      ip: ctx.actor?.ip ?? null,
       details: {
         total: report.total,
         changed: updates.length,

@@ -1,5 +1,4 @@
 import {
-  appendAudit,
   getChildFacts,
   getRecordIdentity,
   inTransaction,
@@ -8,7 +7,7 @@ import {
   type Db,
 } from '@mimamori/db';
 import { identityKey } from '@mimamori/identity';
-import type { PipelineContext } from './context';
+import { auditAs, type PipelineContext } from './context';
 import { loadLinker, type LinkageReport } from './link-records';
 import { relinkAll } from './relink';
 
@@ -121,13 +120,10 @@ export function decideLinkage(
     });
     const report = await relinkAll({ ...ctx, db: trx });
     // Ids only: the note is staff free text and may name the person.
-    await appendAudit(trx, {
-      actorId: ctx.actor?.id ?? null,
-      actorRole: ctx.actor?.role ?? 'system',
+    await auditAs(trx, ctx.actor, {
       action: 'linkage.decide',
       targetType: 'source_record',
       targetId: input.recordId,
-      ip: ctx.actor?.ip ?? null,
       details: { decision: input.decision, childId },
     });
     return { ok: true, report };
