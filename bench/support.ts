@@ -63,7 +63,9 @@ export async function importWholeVillage(
       connector: connectors.get(file.connector)!,
       file: file.name,
       bytes: file.bytes,
-      onProgress: () => marks.push(performance.now()),
+      onProgress: () => {
+        marks.push(performance.now());
+      },
     });
     const seconds = (performance.now() - start) / 1000;
     const phases = marks.slice(1).map((t, i) => (t - (marks[i] as number)) / 1000);

@@ -113,6 +113,8 @@ async function fillAndShare(child: Chosen): Promise<void> {
   await expect
     .poll(() => center.getByTestId('sheet-notes').textContent())
     .toContain(notes.schoolSocialWorker);
+  // The save says so (the form is not rebuilt under the message).
+  await expect.poll(() => form.textContent()).toContain('検討会議の記録を保存しました。');
 
   const share = center.getByTestId('notes-form').getByTestId('share-school');
   expect(await share.inputValue()).toBe(child.school);

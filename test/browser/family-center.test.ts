@@ -32,7 +32,9 @@ const count = async (testid: string) => Number((await text(testid)).replace(/[^\
 async function moveWatchSlider(key: 'ArrowLeft' | 'ArrowRight', steps: number): Promise<void> {
   const slider = page.getByTestId(`threshold-slider-${type}-watch`);
   const from = Number(await slider.inputValue());
-  const answered = page.waitForResponse((r) => r.url().endsWith('/api/preview') && r.ok());
+  const answered = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/api/preview' && r.ok(),
+  );
   await slider.focus();
   for (let i = 0; i < steps; i++) await slider.press(key);
   const to = from + (key === 'ArrowLeft' ? -steps : steps);

@@ -209,7 +209,9 @@ describe('issue 8: a new source without code', () => {
     await editor.getByTestId('editor-message').waitFor();
     await editor.waitForURL(/draft=/);
     expect(await editor.getByTestId('validation-errors').count()).toBe(0);
-    const answered = editor.waitForResponse((r) => r.url().endsWith('/api/preview') && r.ok());
+    const answered = editor.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/preview' && r.ok(),
+    );
     await editor.getByTestId('open-preview').click();
     await editor.waitForURL(/\/preview\?.*draft=/);
     await answered;

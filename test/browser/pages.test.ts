@@ -20,7 +20,9 @@ interface MainPage {
 async function moveThreshold(page: Page): Promise<void> {
   const input = page.getByTestId('threshold-input-poverty-watch');
   const from = Number(await input.inputValue());
-  const answered = page.waitForResponse((r) => r.url().endsWith('/api/preview') && r.ok());
+  const answered = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/api/preview' && r.ok(),
+  );
   await input.fill(String(from - 2));
   await input.press('Tab');
   await answered;

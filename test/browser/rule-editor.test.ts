@@ -123,8 +123,11 @@ describe('story 1: rule editor', () => {
     await page.getByTestId('save-draft').click();
     await page.getByTestId('editor-message').waitFor();
     await page.waitForURL(/draft=/);
-    expect(await page.getByTestId('open-preview').getAttribute('aria-disabled')).toBe('false');
-    const answered = page.waitForResponse((r) => r.url().endsWith('/api/preview') && r.ok());
+    // Saved: the link opens the preview as it is (with unsaved edits it would save first).
+    expect((await page.getByTestId('open-preview').textContent())?.trim()).toBe('影響をプレビュー');
+    const answered = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/preview' && r.ok(),
+    );
     await page.getByTestId('open-preview').click();
     await page.waitForURL(/\/preview\?.*draft=/);
     await answered;

@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeChildrensHallSample } from '@mimamori/mapping';
+import { encodeCsv, parseCsv } from '@mimamori/connector-kit';
+import { createDatabase, saveMappedSource } from '@mimamori/db';
+import { childrensHallMapping, makeChildrensHallSample } from '@mimamori/mapping';
 import { generateVillage, writeVillage } from '@mimamori/village';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
-import { testKey } from '../support/village';
+import { testKey, villageFile } from '../support/village';
 
 const dir = mkdtempSync(join(tmpdir(), 'mimamori-mapped-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,5 +65,96 @@ describe('a new source without code: connector infer + import --mapping', () => 
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/^unmatched\t0$/m);
     expect(readFileSync(join(dir, 'hall.csv')).length).toBeGreaterThan(0);
+  });
+
+  it('refuses mappings that would overwrite other sources: a connector name, school context', async () => {
+    const village = generateVillage({ children: 300, seed: 9 });
+    const school = villageFile(village, 'school');
+    expect((await cli(['import', 'school', `v/${school.name}`], { cwd: dir, env })).code).toBe(0);
+    const withSchool = async () => {
+      const database = createDatabase({ file: env.MIMAMORI_DB_FILE });
+      try {
+        const rows = await database.db
+          .selectFrom('children')
+          .select(['school'])
+          .where('school', 'is not', null)
+          .execute();
+        const facts = await database.db
+          .selectFrom('child_facts')
+          .select(['child_id'])
+          .where('source', '=', 'school')
+          .execute();
+        return { schools: rows.length, schoolFacts: facts.length };
+      } finally {
+        await database.close();
+      }
+    };
+    const before = await withSchool();
+    expect(before.schools).toBeGreaterThan(50);
+
+    // A sample named like a built-in connector is proposed under another name.
+    writeFileSync(join(dir, 'school.csv'), makeChildrensHallSample(village, { rows: 30 }));
+    const inferred = await cli(['connector', 'infer', 'school.csv'], { cwd: dir, env });
+    expect(JSON.parse(inferred.stdout).name).toBe('school-mapped');
+
+    const named = childrensHallMapping();
+    named.name = 'school';
+    for (const c of named.columns)
+      if (c.fact) c.fact.id = c.fact.id.replace('childrensHall', 'school');
+    writeFileSync(join(dir, 'named.json'), JSON.stringify(named));
+    const taken = await cli(['import', '--mapping', 'named.json', 'hall.csv'], { cwd: dir, env });
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('named.json:/name reserved_name');
+
+    // Twenty children with a 学校 column: it would have cleared every other child's school.
+    const rows = parseCsv(
+      new TextDecoder('shift_jis').decode(makeChildrensHallSample(village, { rows: 20 })),
+    ).rows.map((r, i) => [...r.cells, i === 0 ? '学校' : 'E01']);
+    writeFileSync(join(dir, 'hall-school.csv'), encodeCsv(rows, { encoding: 'cp932' }));
+    const context = childrensHallMapping();
+    context.columns.push({
+      header: '学校',
+      role: 'context',
+      contextField: 'school',
+      required: false,
+      personal: false,
+    });
+    writeFileSync(join(dir, 'context.json'), JSON.stringify(context));
+    const refused = await cli(['import', '--mapping', 'context.json', 'hall-school.csv'], {
+      cwd: dir,
+      env,
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('context.json:/columns/7/role context_not_allowed');
+
+    // A version saved before the rule existed is refused by name, with the reason.
+    const database = createDatabase({ file: env.MIMAMORI_DB_FILE });
+    await saveMappedSource(database.db, {
+      name: 'childrens-hall',
+      mapping: context,
+      createdBy: null,
+    });
+    await database.close();
+    const stored = await cli(['import', 'childrens-hall', 'hall-school.csv'], { cwd: dir, env });
+    expect(stored.code).toBe(1);
+    expect(stored.stderr).toContain('no longer validates');
+    expect(stored.stderr).toContain('/columns/7/role context_not_allowed');
+    expect(await withSchool()).toEqual(before);
+  });
+
+  it('reports `?` placeholders for lost 外字 in mapped names at line and column', async () => {
+    const rows = parseCsv(new TextDecoder('shift_jis').decode(readFileSync(join(dir, 'hall.csv'))))
+      .rows.slice(0, 10)
+      .map((r) => [...r.cells]);
+    const name = rows[3]![0]!;
+    rows[3]![0] = `${name.slice(0, 1)}?${name.slice(2)}`;
+    writeFileSync(join(dir, 'q.csv'), encodeCsv(rows, { encoding: 'cp932' }));
+    writeFileSync(join(dir, 'hall.json'), JSON.stringify(childrensHallMapping()));
+    const run = await cli(['import', '--mapping', 'hall.json', 'q.csv', '--dry-run'], {
+      cwd: dir,
+      env,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^q\.csv:4:1 gaiji_unmapped /m);
   });
 });

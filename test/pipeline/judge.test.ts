@@ -31,7 +31,13 @@ describeEachDatabase('mimamori judge', (getDb) => {
     expect(run).toMatchObject({ status: 'completed', ruleSetVersionId: published.versionId });
     for (const r of a!) {
       if (r.level !== null)
-        expect(Array.isArray(r.explanation) && (r.explanation as unknown[]).length).toBeTruthy();
+        // The reasons in words (for sheets) and the fired rules with their condition trees.
+        expect(r.explanation).toMatchObject({
+          reasons: expect.arrayContaining([expect.objectContaining({ text: expect.any(String) })]),
+          rules: expect.arrayContaining([
+            expect.objectContaining({ fired: true, conditions: expect.any(Object) }),
+          ]),
+        });
       else expect(r.explanation).toBeNull();
     }
 

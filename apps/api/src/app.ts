@@ -10,7 +10,7 @@ import {
 import { createRouter, toSessionUser, type AppContext } from './context';
 import type { ApiDeps } from './deps';
 import type { ApiEnv } from './env';
-import { defaultLoginLimits, type LoginLimits } from './login-limiter';
+import { createLoginGate, defaultLoginLimits, type LoginLimits } from './login-limiter';
 import { createPasswordHasher, defaultPasswordCost, type PasswordCost } from './password';
 import { createErrorHandler, notFoundHandler, validationHook, type ErrorLogger } from './problem';
 import { isRole } from './roles';
@@ -100,6 +100,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
     deps,
     hasher: createPasswordHasher(options.passwordCost ?? defaultPasswordCost),
     limits: options.loginLimits ?? defaultLoginLimits,
+    loginGate: createLoginGate(),
     now: options.now ?? (() => new Date()),
   };
   let table: AccessTable | undefined;
@@ -112,7 +113,16 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
     sessionMiddleware(ctx),
     csrfGuard(),
   );
-  app.use('/exports/*', crossSiteReadGuard());
+  // Every read may carry personal data or write the audit log in the signed-in user's name: a
+  // cross-site navigation (which carries the SameSite=Lax cookie) is refused everywhere but the
+  // API's public reference.
+  app.use(
+    '*',
+    crossSiteReadGuard(
+      (path) =>
+        path === '/api/openapi.json' || path === '/api/docs' || path.startsWith('/api/docs/'),
+    ),
+  );
   app.use(
     '*',
     accessControl(() => (table ??= buildAccessTable(app, docsAccess))),

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDeps, UserRecord } from './deps';
 import type { ApiEnv } from './env';
-import type { LoginLimits } from './login-limiter';
+import type { LoginGate, LoginLimits } from './login-limiter';
 import type { PasswordHasher } from './password';
 import { validationHook } from './problem';
 import type { SessionUser } from './schemas/users';
@@ -11,6 +11,8 @@ export interface AppContext {
   deps: ApiDeps;
   hasher: PasswordHasher;
   limits: LoginLimits;
+  /** Serialises sign-in attempts per account and counts those in progress per address. */
+  loginGate: LoginGate;
   now: () => Date;
 }
 

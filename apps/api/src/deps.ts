@@ -37,6 +37,7 @@ import type { CaseworkService } from './wiring/casework-service';
 import type { InventoryService } from './wiring/inventory-service';
 import type { SimulationOutcome } from './wiring/simulate-child';
 import type { SourceService } from './wiring/source-service';
+import type { Language } from './language';
 
 export type { CaseworkService, InventoryService, SourceService };
 
@@ -230,14 +231,16 @@ export interface RuleEngine {
   validate(document: unknown): ValidationResult;
   /** Runs the rule set's test cases (`rules/*.cases.json`) against a document. */
   test(ruleSetId: string, document: unknown): Promise<TestCaseResult[]>;
-  diff(from: unknown, to: unknown): RuleSetDiff;
+  /** A readable diff, its words in `lang` (Japanese by default). */
+  diff(from: unknown, to: unknown, lang?: Language): RuleSetDiff;
   /** Scores and explains one child's facts (an invalid document answers its errors). */
   simulate(document: unknown, facts: SimulationFacts): SimulationOutcome;
 }
 
 /** What-if preview over every child. Unknown rule set or draft → `undefined`. */
 export interface PreviewService {
-  preview(request: PreviewRequest): Promise<PreviewResult | undefined>;
+  /** Reasons and group labels are written in `lang` (Japanese by default). */
+  preview(request: PreviewRequest, lang?: Language): Promise<PreviewResult | undefined>;
 }
 
 /** Judgement runs. */

@@ -71,13 +71,15 @@ export function csrfGuard(): MiddlewareHandler<ApiEnv> {
 }
 
 /**
- * Reads that answer personal data and write the audit log (the exports) refuse a cross-site
- * navigation: the SameSite=Lax session cookie travels with it. `Sec-Fetch-Site: cross-site`
- * answers 403 `csrf`; same-origin, same-site, `none` (typed or bookmarked) and no header pass.
+ * Reads that answer personal data and write the audit log refuse a cross-site navigation: the
+ * SameSite=Lax session cookie travels with it. `Sec-Fetch-Site: cross-site` answers 403 `csrf`;
+ * same-origin, same-site, `none` (typed or bookmarked) and no header pass.
  */
-export function crossSiteReadGuard(): MiddlewareHandler<ApiEnv> {
+export function crossSiteReadGuard(
+  isPublic: (path: string) => boolean = () => false,
+): MiddlewareHandler<ApiEnv> {
   return async function refuseCrossSiteRead(c, next) {
-    if (c.req.header('sec-fetch-site')?.toLowerCase() === 'cross-site')
+    if (c.req.header('sec-fetch-site')?.toLowerCase() === 'cross-site' && !isPublic(c.req.path))
       throw new ApiError(403, 'csrf', 'Cross-site request refused.');
     await next();
   };

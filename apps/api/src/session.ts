@@ -6,10 +6,16 @@ import type { SessionRecord, SessionStore, UserRecord, UserStore } from './deps'
 
 /** Name of the session cookie. */
 export const sessionCookie = 'mimamori_session';
-const day = 24 * 60 * 60 * 1000;
-/** Sessions live 30 days, extended on use when fewer than 15 remain (sliding expiry). */
-export const sessionLifetimeMs = 30 * day;
-const renewWithinMs = 15 * day;
+const hour = 60 * 60 * 1000;
+/**
+ * A session ends after 8 idle hours (extended on use once fewer than 4 remain) and, however
+ * busy, 12 hours after sign-in: staff sign in each working day, and a shared staff-room PC
+ * left signed in does not stay so.
+ */
+export const sessionLifetimeMs = 8 * hour;
+const renewWithinMs = 4 * hour;
+/** The longest a session lives, however often it is used. */
+export const sessionMaxAgeMs = 12 * hour;
 
 /** A fresh session token: 20 random bytes, base32 lower-case, no padding (the Lucia guide). */
 export function generateSessionToken(): string {
@@ -55,15 +61,22 @@ export async function validateSessionToken(
   const id = sessionIdFromToken(token);
   const session = await stores.sessions.find(id);
   if (session === undefined) return null;
-  if (now.getTime() >= session.expiresAt.getTime()) {
+  if (
+    now.getTime() >= session.expiresAt.getTime() ||
+    now.getTime() >= session.createdAt.getTime() + sessionMaxAgeMs
+  ) {
     await stores.sessions.delete(id);
     return null;
   }
   const user = await stores.users.findById(session.userId);
   if (user === undefined || user.disabled) return null;
+  const cap = session.createdAt.getTime() + sessionMaxAgeMs;
   if (now.getTime() >= session.expiresAt.getTime() - renewWithinMs) {
-    session.expiresAt = new Date(now.getTime() + sessionLifetimeMs);
-    await stores.sessions.extend(id, session.expiresAt);
+    const extended = Math.min(now.getTime() + sessionLifetimeMs, cap);
+    if (extended > session.expiresAt.getTime()) {
+      session.expiresAt = new Date(extended);
+      await stores.sessions.extend(id, session.expiresAt);
+    }
   }
   return { session, user };
 }

@@ -9,6 +9,11 @@ export const caseworkErrorCodes = [
   'already_reviewed',
   'invalid_cron',
   'not_encodable',
+  'stale_sheet',
+  'stale_case',
+  'purged',
+  'sheet_not_shared',
+  'unknown_school',
 ] as const;
 
 /** One of {@link caseworkErrorCodes}. */

@@ -1,10 +1,11 @@
 import {
   addCaseEvent,
   caseStatuses,
-  decideCase,
   getCase,
+  inTransaction,
   listCaseEvents,
   listCases,
+  transitionCase,
   type Case,
   type CaseEvent,
   type CaseStatus,
@@ -12,6 +13,7 @@ import {
 } from '@mimamori/db';
 import { z } from 'zod';
 import { CaseworkError } from './casework-error';
+import { defaultTimezone } from './scheduler';
 import type { Actor } from './sheets';
 
 /** Outside agencies a case is connected to (関係機関). */
@@ -29,7 +31,11 @@ export const supportStatuses = ['preventive_support', 'case_meeting', 'referred'
 
 const day = z.iso.date();
 
-/** A decision as the family center records it. */
+/**
+ * A decision as the family center records it. `agency` and `agencyNote` go only with a referral.
+ * `expectedStatus`, the status the decider last saw, makes a decision on a case someone else
+ * decided on meanwhile fail as `stale_case` instead of overriding what they did unseen.
+ */
 export const decisionInputSchema = z
   .object({
     status: z.enum(caseStatuses),
@@ -37,15 +43,48 @@ export const decisionInputSchema = z
     decidedOn: day.optional(),
     agency: z.enum(agencies).optional(),
     agencyNote: z.string().max(200).optional(),
+    expectedStatus: z.enum(caseStatuses).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.status === 'referred' && value.agency === undefined)
       ctx.addIssue({ code: 'custom', path: ['agency'], message: 'a referral names the agency' });
     if (value.agency === 'other' && !value.agencyNote)
       ctx.addIssue({ code: 'custom', path: ['agencyNote'], message: 'name the other agency' });
+    for (const key of ['agency', 'agencyNote'] as const) {
+      if (value.status !== 'referred' && value[key] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: 'only a referral names an agency' });
+    }
   });
 /** A decision request. */
 export type DecisionInput = z.input<typeof decisionInputSchema>;
+
+/**
+ * The calendar day of `at` where the village is (`YYYY-MM-DD`, Asia/Tokyo): what "today" means
+ * for a decision's date.
+ * @example localDay(new Date('2026-03-31T15:00:00Z')); // '2026-04-01'
+ */
+export function localDay(at: Date, timezone = defaultTimezone): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+function decisionAsOf(today: string) {
+  return decisionInputSchema.superRefine(function notInTheFuture(value, ctx) {
+    if (value.decidedOn !== undefined && value.decidedOn > today)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decidedOn'],
+        message: 'a decision is not dated later than today',
+      });
+  });
+}
 
 /** A case meeting (ケース会議) record. */
 export const meetingInputSchema = z.object({
@@ -73,32 +112,54 @@ async function requireCase(db: Db, caseId: string): Promise<Case> {
   return found;
 }
 
+/** Attempts of a decision before giving up as `stale_case` (each lost a race). */
+const decisionAttempts = 3;
+
 /**
  * Records a decision (見守り継続 / 予防的支援 / ケース会議 / 関係機関へ接続 / 終結) with its date,
- * author and reason; the status changes and the decision is appended to the history.
+ * author and reason; the status changes and the decision is appended to the history, in one
+ * transaction and only while the case is still in the status it was read in. A closed case
+ * takes no decision (`invalid_state`: reopening is not supported); with `expectedStatus` a case
+ * in another status is `stale_case`. `now` is the clock: a decision is not dated after today.
+ * Returns the case and the event this call appended.
  * @example await decide(db, { caseId, decision: { status: 'referred', agency: 'public_health_nurse', reason: '…' }, actor });
  */
 export async function decide(
   db: Db,
-  input: { caseId: string; decision: DecisionInput; actor: Actor },
+  input: { caseId: string; decision: DecisionInput; actor: Actor; now?: Date },
 ): Promise<{ case: Case; event: CaseEvent }> {
-  const decision = parse(decisionInputSchema, input.decision, 'decision');
-  const before = await requireCase(db, input.caseId);
-  const updated = await decideCase(db, {
-    caseId: input.caseId,
-    status: decision.status,
-    actorId: input.actor.id,
-    data: {
-      from: before.status,
-      reason: decision.reason,
-      decidedOn: decision.decidedOn ?? new Date().toISOString().slice(0, 10),
-      ...(decision.agency === undefined ? {} : { agency: decision.agency }),
-      ...(decision.agencyNote === undefined ? {} : { agencyNote: decision.agencyNote }),
-    },
-  });
-  const event = (await listCaseEvents(db, input.caseId)).at(-1);
-  if (!event) throw new CaseworkError('invalid_state', 'decision was not recorded');
-  return { case: updated, event };
+  const today = localDay(input.now ?? new Date());
+  const decision = parse(decisionAsOf(today), input.decision, 'decision');
+  for (let attempt = 0; attempt < decisionAttempts; attempt += 1) {
+    const done = await inTransaction(db, async function decideOnce(trx) {
+      const before = await requireCase(trx, input.caseId);
+      if (decision.expectedStatus !== undefined && decision.expectedStatus !== before.status)
+        throw new CaseworkError(
+          'stale_case',
+          `case ${before.id} is no longer ${decision.expectedStatus}`,
+        );
+      if (before.status === 'closed')
+        throw new CaseworkError(
+          'invalid_state',
+          `case ${before.id} is closed: reopening a closed case is not supported`,
+        );
+      return transitionCase(trx, {
+        caseId: before.id,
+        from: before.status,
+        status: decision.status,
+        actorId: input.actor.id,
+        data: {
+          from: before.status,
+          reason: decision.reason,
+          decidedOn: decision.decidedOn ?? today,
+          ...(decision.agency === undefined ? {} : { agency: decision.agency }),
+          ...(decision.agencyNote === undefined ? {} : { agencyNote: decision.agencyNote }),
+        },
+      });
+    });
+    if (done) return done;
+  }
+  throw new CaseworkError('stale_case', `case ${input.caseId} kept changing while deciding`);
 }
 
 /** Records a case meeting (attendees by role or organisation, summary, actions). */

@@ -67,6 +67,23 @@ function disclosedPerson(person: Person): Record<string, unknown> {
   };
 }
 
+/** Keys that say where a child can be found: withheld anywhere under a DV support measure. */
+const whereaboutsKeys = new Set(['address', 'school', 'sharedSchool', 'nursery']);
+
+/**
+ * A copy with every whereabouts value withheld (null), at any depth: under a DV support measure
+ * the school or nursery tells the requester where the child is every day, as the address would.
+ */
+function withoutWhereabouts<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => withoutWhereabouts(v)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = whereaboutsKeys.has(key) && v !== null ? null : withoutWhereabouts(v);
+  }
+  return out as T;
+}
+
 /** Gathers everything about a child (`not_found` when the child is unknown). */
 export async function collectDisclosure(db: Db, childId: string): Promise<Disclosure> {
   const child = await getChildFacts(db, childId);
@@ -78,7 +95,7 @@ export async function collectDisclosure(db: Db, childId: string): Promise<Disclo
     if (history) cases.push(history);
   }
   const person = await getPerson(db, childId);
-  return {
+  const disclosure: Disclosure = {
     childId,
     generatedAt: new Date().toISOString(),
     person: person ? disclosedPerson(person) : null,
@@ -91,6 +108,11 @@ export async function collectDisclosure(db: Db, childId: string): Promise<Disclo
     overrides: (await listOverrides(db, { childId })).map((o) => ({ ...o })),
     tombstone: (await getSetting(db, tombstoneKey(childId), z.unknown())) ?? null,
   };
+  if (person?.dvSupport !== true) return disclosure;
+  // Under a DV support measure nothing says where the child is: not the address (already
+  // withheld), nor the school, nursery or the school a sheet was shared with, in any section.
+  const { person: disclosed, ...rest } = disclosure;
+  return { person: disclosed, ...withoutWhereabouts(rest) };
 }
 
 function flatten(value: unknown, path: string, into: string[][], section: string): void {

@@ -40,7 +40,10 @@ export async function encodeTables(
     return {
       fileName: `${options.baseName}.csv`,
       contentType: `text/csv; charset=${cp932 ? 'Shift_JIS' : 'utf-8'}`,
-      bytes: encodeCsv(first?.rows ?? [], { encoding: cp932 ? 'cp932' : 'utf-8-bom' }),
+      bytes: encodeCsv(first?.rows ?? [], {
+        encoding: cp932 ? 'cp932' : 'utf-8-bom',
+        textOnly: true,
+      }),
       rows,
     };
   } catch (error) {

@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { decide } from './decisions';
 import { computeFunnel, computeFunnelSeries } from './funnel';
 import { compareRuns, computeKpis } from './kpis';
+import { caseStatusAt } from './run-period';
 import { recordObservation } from './observations';
 import { overrideLevel } from './overrides';
 import { createSheet, shareSheet } from './sheets';
@@ -193,5 +194,39 @@ describeEachDatabase('funnel and KPIs', (getDb) => {
       ['fu-run2', 5],
     ]);
     await expect(computeFunnel(db, 'nope')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it("keeps a later run's KPIs to its own period: earlier work is the earlier run's", async () => {
+    const { db } = getDb();
+    // Child 0 was watched in fu-run1 with contacts and a support decision (first test).
+    const later = await seedRun(db, {
+      id: 'fu-run3',
+      versionId,
+      judged: 20,
+      startedAt: '2099-01-01T00:00:00.000Z',
+      flags: flagsOf([0]),
+    });
+    await createSheet(db, { runId: later, childId: ids[0]!, actor: fc });
+    const kpis = await computeKpis(db, later);
+    expect(kpis.watched).toBe(1);
+    expect(kpis.contacts).toEqual({ observations: 0, notifications: 0, shares: 0, total: 0 });
+    expect(kpis.connectedToSupport).toBe(0);
+  });
+
+  it('reads case statuses as they were at the end of a period', async () => {
+    const { db } = getDb();
+    const [current] = await listCases(db, { childId: ids[0]!, limit: 1 });
+    expect((await caseStatusAt(db, { from: '', to: null })).get(ids[0]!)).toBe(current!.status);
+    expect((await caseStatusAt(db, { from: '', to: '2000-01-01T00:00:00.000Z' })).size).toBe(0);
+    const before = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await decide(db, {
+      caseId: current!.id,
+      decision: { status: 'closed', reason: '転出' },
+      actor: fc,
+    });
+    // A decision after the period's end does not count; now the case reads closed.
+    expect((await caseStatusAt(db, { from: '', to: before })).get(ids[0]!)).toBe(current!.status);
+    expect((await caseStatusAt(db, { from: '', to: null })).get(ids[0]!)).toBe('closed');
   });
 });

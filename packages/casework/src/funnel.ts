@@ -1,6 +1,5 @@
 import {
   getRun,
-  listCases,
   listChildSheets,
   listChildren,
   listOverrides,
@@ -11,6 +10,7 @@ import {
 } from '@mimamori/db';
 import { CaseworkError } from './casework-error';
 import { supportStatuses } from './decisions';
+import { caseStatusAt, runPeriod } from './run-period';
 
 /** The stages of the funnel: judged → flagged → watched → preventive support / continued watch. */
 export interface FunnelCounts {
@@ -103,10 +103,8 @@ export async function computeFunnel(db: Db, runId: string): Promise<Funnel> {
   const engineTypes = new Set(
     rows.filter((r) => r.level !== null).map((r) => `${r.childId}\u0000${r.type}`),
   );
-  const status = new Map<string, string>();
-  // listCases is newest first: the first case seen per child is its current one.
-  for (const c of await listCases(db, { limit: 10_000_000 }))
-    if (!status.has(c.childId)) status.set(c.childId, c.status);
+  // Statuses at the end of the run's period: an older run's funnel does not move with later work.
+  const status = await caseStatusAt(db, await runPeriod(db, run));
 
   const total = zero();
   const bySchool = new Map<string, FunnelCounts>();

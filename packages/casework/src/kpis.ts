@@ -2,6 +2,7 @@ import { getRun, listCaseEventsWithCase, listChildSheets, listRuns, type Db } fr
 import { CaseworkError } from './casework-error';
 import { agencies, supportStatuses, type Agency } from './decisions';
 import { flaggedChildren } from './funnel';
+import { inPeriod, runPeriod } from './run-period';
 import { summarizeOverrides, type OverrideSummary } from './overrides';
 
 /** Contacts between schools and the family center (the village's second KPI). */
@@ -38,11 +39,14 @@ function zeroContacts(): ContactCounts {
  * @example const { connectedToSupport, connectedShare } = await computeKpis(db, runId);
  */
 export async function computeKpis(db: Db, runId: string): Promise<Kpis> {
-  if (!(await getRun(db, runId))) throw new CaseworkError('not_found', `run ${runId} not found`);
+  const run = await getRun(db, runId);
+  if (!run) throw new CaseworkError('not_found', `run ${runId} not found`);
   const watched = new Set((await listChildSheets(db, { runId })).map((s) => s.childId));
+  // What happened in this run's period only: a later run's work is that run's.
+  const period = await runPeriod(db, run);
   const events = (
     await listCaseEventsWithCase(db, { kinds: ['decision', 'observation', 'share'] })
-  ).filter((e) => watched.has(e.childId));
+  ).filter((e) => watched.has(e.childId) && inPeriod(period, e.at));
   const connected = new Set<string>();
   const referralsByAgency = Object.fromEntries(agencies.map((a) => [a, 0])) as Record<
     Agency,

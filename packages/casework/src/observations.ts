@@ -1,7 +1,16 @@
-import { addCaseEvent, listCaseEventsWithCase, type CaseEvent, type Db } from '@mimamori/db';
+import {
+  addCaseEvent,
+  findOpenCase,
+  inTransaction,
+  listCaseEventsWithCase,
+  listCases,
+  type Case,
+  type CaseEvent,
+  type Db,
+} from '@mimamori/db';
 import { z } from 'zod';
 import { CaseworkError } from './casework-error';
-import { ensureCase, requireSheet, type Actor } from './sheets';
+import { requireSheet, type Actor } from './sheets';
 
 /** A teacher's report after 声掛け・見守り. */
 export const observationInputSchema = z.object({
@@ -27,36 +36,58 @@ export interface Notification {
 }
 
 /**
- * Records a teacher's observation on a sheet shared with the teacher's school (otherwise
- * `not_found`). With `supportNeeded` the family center sees it in its unread notifications.
+ * The case an observation on the child's sheet belongs to: the open one, else the latest even if
+ * closed. An observation never opens a case: whether to watch again is the center's decision.
+ */
+async function caseOfChild(db: Db, childId: string): Promise<Case> {
+  const found =
+    (await findOpenCase(db, childId)) ?? (await listCases(db, { childId, limit: 1 }))[0];
+  if (!found) throw new CaseworkError('invalid_state', `child ${childId} has no case`);
+  return found;
+}
+
+/**
+ * Records an observation on a shared sheet. A teacher passes `school` (their school; `null`:
+ * none) and sees only sheets shared with it (otherwise `not_found`); the family center passes
+ * none and gets `sheet_not_shared` for a sheet not shared yet. A purged sheet takes nothing
+ * (`purged`). The observation goes to the child's case, a closed one too (it is not reopened);
+ * with `supportNeeded` the family center sees it in its unread notifications.
  * @example await recordObservation(db, { sheetId, school: 'S01', observation: { text, supportNeeded: true }, actor });
  */
 export async function recordObservation(
   db: Db,
-  input: { sheetId: string; school: string | null; observation: ObservationInput; actor: Actor },
+  input: {
+    sheetId: string;
+    school?: string | null;
+    observation: ObservationInput;
+    actor: Actor;
+  },
 ): Promise<CaseEvent> {
   const parsed = observationInputSchema.safeParse(input.observation);
   if (!parsed.success)
     throw new CaseworkError('invalid_input', 'observation does not match its schema', {
       cause: parsed.error,
     });
-  const sheet = await requireSheet(db, input.sheetId, { school: input.school });
-  const target = await ensureCase(db, {
-    childId: sheet.childId,
-    runId: sheet.runId,
-    actorId: input.actor.id,
-  });
-  return addCaseEvent(db, {
-    caseId: target.id,
-    kind: 'observation',
-    data: {
-      sheetId: sheet.id,
-      school: sheet.sharedSchool,
-      text: parsed.data.text,
-      supportNeeded: parsed.data.supportNeeded,
-      observedOn: parsed.data.observedOn ?? null,
-    },
-    actorId: input.actor.id,
+  const scope = input.school === undefined ? {} : { school: input.school };
+  return inTransaction(db, async function observe(trx) {
+    const sheet = await requireSheet(trx, input.sheetId, scope);
+    if (sheet.content.purged)
+      throw new CaseworkError('purged', `sheet ${sheet.id} was purged under the retention rules`);
+    if (sheet.sharedSchool === null)
+      throw new CaseworkError('sheet_not_shared', `sheet ${sheet.id} is not shared with a school`);
+    const target = await caseOfChild(trx, sheet.childId);
+    return addCaseEvent(trx, {
+      caseId: target.id,
+      kind: 'observation',
+      data: {
+        sheetId: sheet.id,
+        school: sheet.sharedSchool,
+        text: parsed.data.text,
+        supportNeeded: parsed.data.supportNeeded,
+        observedOn: parsed.data.observedOn ?? null,
+      },
+      actorId: input.actor.id,
+    });
   });
 }
 

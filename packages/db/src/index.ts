@@ -6,6 +6,7 @@ export { migrateToLatest, appliedMigrations } from './migrate';
 export { tableNames } from './schema';
 export type { DatabaseSchema, TableName } from './schema';
 export { inTransaction } from './transaction';
+export { lockLinkage } from './linkage-lock';
 export { keyOrder } from './bulk-insert';
 export { canonicalJson } from './json-column';
 export * from './repositories/ingest';

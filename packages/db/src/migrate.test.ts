@@ -15,6 +15,9 @@ describeEachDatabase('migrations', (getDb) => {
       '0005-mapped-sources',
       '0006-import-attempts',
       '0007-rule-set-approvals',
+      '0008-one-open-case',
+      '0009-username-case',
+      '0010-roster-membership',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const counts = await tableCounts(db);

@@ -8,6 +8,9 @@ import * as cases from './migrations/0004-cases';
 import * as mappedSources from './migrations/0005-mapped-sources';
 import * as importAttempts from './migrations/0006-import-attempts';
 import * as ruleSetApprovals from './migrations/0007-rule-set-approvals';
+import * as oneOpenCase from './migrations/0008-one-open-case';
+import * as usernameCase from './migrations/0009-username-case';
+import * as rosterMembership from './migrations/0010-roster-membership';
 
 /** Every migration, in order. Never edit a released one: add a new one. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +21,9 @@ const migrations: Record<string, Migration> = {
   '0005-mapped-sources': mappedSources,
   '0006-import-attempts': importAttempts,
   '0007-rule-set-approvals': ruleSetApprovals,
+  '0008-one-open-case': oneOpenCase,
+  '0009-username-case': usernameCase,
+  '0010-roster-membership': rosterMembership,
 };
 
 function createMigrator(db: Db): Migrator {

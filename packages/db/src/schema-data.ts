@@ -8,6 +8,10 @@ export interface ChildrenTable {
   school: string | null;
   grade: number | null;
   nursery: string | null;
+  /** 1 while the latest roster lists the child (0: moved away or past the judged ages). */
+  on_roster: number;
+  /** The roster batch that last listed the child. */
+  roster_batch: string | null;
   created_at: string;
   updated_at: string;
 }

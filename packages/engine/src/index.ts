@@ -47,6 +47,11 @@ export type { LevelOverrides } from './scoring/levels';
 export { rankWithinGroups } from './scoring/rank';
 export { explain, type RuleExplanation } from './explain/explain';
 export { createExplainer, type ChildExplanation, type Reason } from './explain/explain-child';
+export {
+  createRuleDescriber,
+  type ExplainedNode,
+  type ExplainedRule,
+} from './explain/describe-rules';
 export * from './explain/render-explanation';
 export * from './cases/run-cases';
 export { evalNdjson, type EvalNdjsonLine } from './eval-ndjson';

@@ -108,21 +108,85 @@ describe('createLinker', () => {
     });
   });
 
-  it('uses weak pairs only with an agreeing reading', () => {
+  it('links weak pairs only when the household number confirms, else asks a person', () => {
     const weak = { name: '斉藤花', birthDate: '2013-08-04' };
-    expect(linker.link({ ...weak, kana: 'サイトウハナ' })).toEqual({
+    const review = {
+      status: 'ambiguous',
+      candidates: [{ childId: 'saito', method: 'weak-name-birth', confidence: 0.5 }],
+    };
+    // 斎 and 斉 read alike: an agreeing kana is what another child would carry too.
+    expect(linker.link({ ...weak, kana: 'サイトウハナ', sex: 2 })).toEqual(review);
+    expect(linker.link(weak)).toEqual(review);
+    expect(linker.link({ ...weak, householdNumber: 'H9' })).toEqual(review);
+    expect(linker.link({ ...weak, householdNumber: 'H5', kana: 'サイトウ ユキ' })).toEqual(review);
+    expect(linker.link({ ...weak, householdNumber: 'H5', kana: 'サイトウハナ' })).toEqual({
       status: 'linked',
       childId: 'saito',
       method: 'weak-name-birth',
       confidence: 0.7,
     });
-    expect(linker.link(weak)).toMatchObject({
-      status: 'ambiguous',
-      candidates: [{ childId: 'saito', method: 'weak-name-birth' }],
-    });
     expect(linker.link({ name: '齋藤花', birthDate: '2013-08-04' })).toMatchObject({
       method: 'name-birth',
     });
+  });
+
+  it('sends the only name + birth date candidate to review when kana or household contradicts', () => {
+    const sho = { name: '高橋太郎', birthDate: '2015-05-01' };
+    const review = {
+      status: 'ambiguous',
+      candidates: [{ childId: 'taro', method: 'name-birth', confidence: 0.5 }],
+    };
+    expect(linker.link({ ...sho, kana: 'タカハシ ジロウ' })).toEqual(review);
+    expect(linker.link({ ...sho, householdNumber: 'H99' })).toEqual(review);
+    expect(linker.link({ ...sho, kana: 'たかはし たろう', householdNumber: 'H99' })).toEqual(
+      review,
+    );
+    // Width, script and spacing are not contradictions.
+    expect(linker.link({ ...sho, kana: 'たかはし　たろう', householdNumber: 'H1' })).toEqual({
+      status: 'linked',
+      childId: 'taro',
+      method: 'name-birth-kana',
+      confidence: 0.95,
+    });
+  });
+
+  it('sends a resident-number match to review when sex, or both name and kana, contradict', () => {
+    // Twins whose numbers were swapped: twin-b's record carrying twin-a's number.
+    const swapped = { residentNumber: r(3), birthDate: '2016-07-03' };
+    const review = {
+      status: 'ambiguous',
+      candidates: [{ childId: 'twin-a', method: 'resident-number', confidence: 0.5 }],
+    };
+    expect(linker.link({ ...swapped, name: '渡邊 蓮', kana: 'ワタナベ レン', sex: 1 })).toEqual(
+      review,
+    );
+    expect(linker.link({ ...swapped, sex: 1 })).toEqual(review);
+    expect(linker.link({ ...swapped, name: '渡辺蓮', kana: 'わたなべれん' })).toEqual(review);
+    // One field differing alone (another office's spelling, a new surname) still links.
+    for (const other of [
+      { name: '渡辺 蓮', kana: 'ワタナベ アオイ' },
+      { name: '渡辺 葵', kana: 'ワタナベ レン' },
+      { name: '田中 葵' },
+      { kana: 'タナカ アオイ', sex: 2 as const },
+    ]) {
+      expect(linker.link({ ...swapped, ...other })).toMatchObject({
+        status: 'linked',
+        childId: 'twin-a',
+        method: 'resident-number',
+      });
+    }
+  });
+
+  it('never links a record or a child without a name by name + birth date', () => {
+    const nameless = createLinker([
+      ...roster,
+      { childId: 'blank', residentNumber: r(8), name: '', kana: 'ア', birthDate: '2012-09-05' },
+    ]);
+    for (const name of ['', '　', ' \u200b'])
+      expect(nameless.link({ name, birthDate: '2012-09-05' })).toEqual({
+        status: 'unmatched',
+        reason: 'no-candidate',
+      });
   });
 
   it('sends a sex contradiction to review and unknown people to unmatched', () => {

@@ -58,13 +58,15 @@ export type Linker = {
   link(identity: Identity, key?: string): LinkResult;
 };
 
-/** Confidence per outcome; a person reviews everything below `linked`. */
+/**
+ * Confidence per outcome; a person reviews everything below `linked`. A contradiction (sex, kana
+ * or household present on both sides and different) never links: it goes to review at `review`.
+ */
 export const linkConfidence = {
   residentNumber: 1,
   manual: 1,
   nameBirth: 0.95,
   nameBirthNarrowed: 0.9,
-  nameBirthKanaDiffers: 0.85,
   weakNameBirth: 0.7,
   kanaBirth: 0.6,
   review: 0.5,
@@ -72,6 +74,8 @@ export const linkConfidence = {
 
 type Child = {
   childId: string;
+  /** {@link foldName} key; `undefined` when the roster holds no name. */
+  name: string | undefined;
   resident: string | undefined;
   household: string | undefined;
   kana: string | undefined;
@@ -83,6 +87,7 @@ const sep = '\u0000';
 
 /** The folded fields of the record being linked; `conflict` is set when a number rules one out. */
 type Probe = {
+  name: string | undefined;
   resident: string | undefined;
   kana: string | undefined;
   household: string | undefined;
@@ -97,13 +102,18 @@ function sexAgrees(c: Child, p: Probe): boolean {
 function kanaAgrees(c: Child, p: Probe): boolean {
   return p.kana === undefined || c.kana === undefined || c.kana === p.kana;
 }
+function householdAgrees(c: Child, p: Probe): boolean {
+  return p.household === undefined || c.household === undefined || c.household === p.household;
+}
+/** No field contradicts: what a name + birth date match needs to link. */
 function narrows(c: Child, p: Probe): boolean {
-  const household =
-    p.household === undefined || c.household === undefined || c.household === p.household;
-  return household && sexAgrees(c, p) && kanaAgrees(c, p);
+  return householdAgrees(c, p) && sexAgrees(c, p) && kanaAgrees(c, p);
 }
 function confirmsKana(c: Child, p: Probe): boolean {
   return p.kana !== undefined && c.kana === p.kana;
+}
+function confirmsHousehold(c: Child, p: Probe): boolean {
+  return p.household !== undefined && c.household === p.household;
 }
 
 /**
@@ -200,8 +210,10 @@ export function indexRoster(
   };
   for (const entry of children) {
     const resident = normalizeResidentNumber(entry.residentNumber ?? '');
+    const name = nonEmpty(folded ? entry.name : nameKey(entry.name));
     const child: Child = {
       childId: entry.childId,
+      name,
       resident: isValidResidentNumber(resident) ? resident : undefined,
       household: nonEmpty(normalizeResidentNumber(entry.householdNumber ?? '')),
       kana: nonEmpty(folded ? entry.kana : kanaKey(entry.kana ?? '')),
@@ -210,12 +222,12 @@ export function indexRoster(
     };
     indexed.ids.add(child.childId);
     if (child.resident !== undefined) push(indexed.byResident, child.resident, child);
-    push(
-      indexed.byName,
-      (folded ? entry.name : nameKey(entry.name)) + sep + entry.birthDate,
-      child,
-    );
-    push(indexed.byWeak, weakKey(entry.name) + sep + entry.birthDate, child);
+    // A child without a name is found by number or reading only: an empty key would pair it with
+    // every nameless (or blank-named) record born the same day.
+    if (name !== undefined) {
+      push(indexed.byName, name + sep + entry.birthDate, child);
+      push(indexed.byWeak, weakKey(entry.name) + sep + entry.birthDate, child);
+    }
     if (child.kana !== undefined) push(indexed.byKana, child.kana + sep + entry.birthDate, child);
   }
   return { size: indexed.ids.size, indexed };
@@ -223,9 +235,11 @@ export function indexRoster(
 
 /**
  * Builds an in-memory linker over the roster (or a prebuilt {@link RosterIndex}; pure). Order:
- * manual decision → resident number (check digit first; never guessed) → folded name + birth date
- * (narrowed by sex, kana, household) → weak name key + birth date + agreeing kana → kana + birth
- * date (always for review: a name mismatch is confirmed by a person).
+ * manual decision → resident number (check digit first; never guessed; sent to review when the
+ * sex, or both name and kana, contradict) → folded name + birth date (narrowed by sex, kana,
+ * household; any of them contradicting the only candidate sends it to review) → weak name key +
+ * birth date, linked only when the household number confirms → kana + birth date (always for
+ * review: a name mismatch is confirmed by a person).
  * @example
  * const linker = createLinker([{ childId: 'c1', name: '髙橋太郎', birthDate: '2015-05-01' }]);
  * linker.link({ name: '高橋 太郎', birthDate: '2015-05-01' }); // linked c1, name-birth, 0.95
@@ -250,6 +264,21 @@ export function createLinker(
     candidates: cs.map((c) => ({ childId: c.childId, method, confidence })),
   });
   const unmatched = (reason: UnmatchedReason): LinkResult => ({ status: 'unmatched', reason });
+
+  /**
+   * True when a resident-number match is contradicted by the rest of the record: the sex differs,
+   * or both the name and the reading differ (twins whose numbers were swapped in an export). A
+   * differing name alone is common (another office's spelling, a new surname) and does not count.
+   * Folds lazily: most records agree on sex and name, and never need their kana folded.
+   */
+  function contradictsNumber(c: Child, identity: Identity): boolean {
+    if (identity.sex !== undefined && c.sex !== undefined && identity.sex !== c.sex) return true;
+    if (c.name === undefined || c.kana === undefined || !identity.kana) return false;
+    const name = nonEmpty(nameKey(identity.name ?? ''));
+    if (name === undefined || name === c.name) return false;
+    const kana = nonEmpty(kanaKey(identity.kana ?? ''));
+    return kana !== undefined && kana !== c.kana;
+  }
 
   function decide(decision: LinkDecision): LinkResult {
     if ('reject' in decision) return unmatched('rejected');
@@ -277,38 +306,39 @@ export function createLinker(
           const agreeing = found.filter((c) => birth === undefined || c.birthDate === birth);
           const [only] = agreeing;
           if (only === undefined) return unmatched('conflict');
-          return agreeing.length === 1
+          return agreeing.length === 1 && !contradictsNumber(only, identity)
             ? linked(only, 'resident-number', linkConfidence.residentNumber)
             : ambiguous(agreeing, 'resident-number', linkConfidence.review);
         }
       }
       if (birth === undefined) return unmatched('no-candidate');
 
-      const probe: Probe = {
+      const p: Probe = {
+        name: nonEmpty(nameKey(identity.name ?? '')),
         resident: rawResident,
         kana: nonEmpty(kanaKey(identity.kana ?? '')),
         household: nonEmpty(normalizeResidentNumber(identity.householdNumber ?? '')),
         sex: identity.sex,
         conflict: false,
       };
-      const name = nonEmpty(identity.name);
+      const name = p.name;
       if (name !== undefined) {
-        const exact = compatible(byName.get(nameKey(name) + sep + birth), probe);
+        const exact = compatible(byName.get(name + sep + birth), p);
         const [first] = exact;
         if (first !== undefined && exact.length === 1) {
-          if (!sexAgrees(first, probe))
-            return ambiguous(exact, 'name-birth', linkConfidence.review);
-          if (confirmsKana(first, probe))
-            return linked(first, 'name-birth-kana', linkConfidence.nameBirth);
-          return kanaAgrees(first, probe)
-            ? linked(first, 'name-birth', linkConfidence.nameBirth)
-            : linked(first, 'name-birth', linkConfidence.nameBirthKanaDiffers);
+          // The only candidate, but the record's sex, reading or household says otherwise: a
+          // person decides (two children can share a name and a birthday; one may be missing
+          // from the roster).
+          if (!narrows(first, p)) return ambiguous(exact, 'name-birth', linkConfidence.review);
+          return confirmsKana(first, p)
+            ? linked(first, 'name-birth-kana', linkConfidence.nameBirth)
+            : linked(first, 'name-birth', linkConfidence.nameBirth);
         }
         if (exact.length > 1) {
-          const narrowed = exact.filter((c) => narrows(c, probe));
+          const narrowed = exact.filter((c) => narrows(c, p));
           const [only] = narrowed;
           if (only !== undefined && narrowed.length === 1) {
-            const method = confirmsKana(only, probe) ? 'name-birth-kana' : 'name-birth';
+            const method = confirmsKana(only, p) ? 'name-birth-kana' : 'name-birth';
             return linked(only, method, linkConfidence.nameBirthNarrowed);
           }
           return ambiguous(
@@ -317,18 +347,27 @@ export function createLinker(
             linkConfidence.review,
           );
         }
-        const weak = compatible(byWeak.get(weakKey(name) + sep + birth), probe).filter((c) =>
-          sexAgrees(c, probe),
+        // Weak pairs (斎/斉, 舘/館 …) are different 常用漢字 that read alike, so an agreeing kana
+        // is expected from another child as much as from this one and confirms nothing. Only an
+        // independent field, the household number, links; everything else goes to review (a
+        // staff decision is stored by identity key and reused by later imports).
+        const weak = compatible(byWeak.get(weakKey(identity.name ?? '') + sep + birth), p).filter(
+          (c) => sexAgrees(c, p),
         );
         const [weakOnly] = weak;
-        if (weakOnly !== undefined && weak.length === 1 && confirmsKana(weakOnly, probe)) {
+        if (
+          weakOnly !== undefined &&
+          weak.length === 1 &&
+          narrows(weakOnly, p) &&
+          confirmsHousehold(weakOnly, p)
+        ) {
           return linked(weakOnly, 'weak-name-birth', linkConfidence.weakNameBirth);
         }
         if (weak.length > 0) return ambiguous(weak, 'weak-name-birth', linkConfidence.review);
       }
-      if (probe.kana !== undefined) {
-        const byReading = compatible(byKana.get(probe.kana + sep + birth), probe).filter((c) =>
-          sexAgrees(c, probe),
+      if (p.kana !== undefined) {
+        const byReading = compatible(byKana.get(p.kana + sep + birth), p).filter((c) =>
+          sexAgrees(c, p),
         );
         if (byReading.length > 0) {
           const confidence =
@@ -336,7 +375,7 @@ export function createLinker(
           return ambiguous(byReading, 'kana-birth', confidence);
         }
       }
-      return unmatched(probe.conflict ? 'conflict' : 'no-candidate');
+      return unmatched(p.conflict ? 'conflict' : 'no-candidate');
     },
   };
 }

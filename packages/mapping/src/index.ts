@@ -27,7 +27,10 @@ export {
   type MappingProblem,
   type MappingProblemCode,
   type MappingValidation,
+  type MappingValidationOptions,
 } from './validate-mapping';
+export { reservedSourceNames, reservedNameProblem, unreservedName } from './source-names';
+export { factIdConflicts, factsInUseProblems, type DeclaredFact } from './fact-conflicts';
 export { mappingJsonSchemaText } from './mapping-json-schema';
 export { createMappedConnector, type MappedConnector } from './mapped-connector';
 export { prepareMappedInput } from './prepare-input';

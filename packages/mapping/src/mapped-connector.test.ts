@@ -158,4 +158,36 @@ describe('mapped connector', () => {
     expect(table.headerLine).toBe(3);
     expect(table.rows[0]?.cells[6]).toBe('友達と, 来館');
   });
+
+  it('links by identity columns only: a personal column naming a field is never read', async () => {
+    const base = childrensHallMapping();
+    const guarded = createMappedConnector({
+      ...base,
+      columns: [
+        base.columns[0]!,
+        {
+          header: '保護者氏名',
+          role: 'personal',
+          identityField: 'name',
+          required: false,
+          personal: true,
+        },
+        ...base.columns.slice(1),
+      ],
+    });
+    const rows = [
+      ['氏名', '保護者氏名', 'フリガナ', '生年月日', '性別', '来館日数', '最終来館日', '備考'],
+      ['山田　花子', '山田　良子', 'ﾔﾏﾀﾞ ﾊﾅｺ', '平成28年4月2日', '女', '3', '', ''],
+    ];
+    const run = await runConnector(guarded, {
+      file: 'g.csv',
+      bytes: encodeCsv(rows, { encoding: 'cp932' }),
+    });
+    expect(run.issues).toEqual([]);
+    expect(run.records[0]?.identity.name).toBe('山田　花子');
+  });
+
+  it('names the columns holding names and kana (for 外字 placeholders)', () => {
+    expect(hall.nameColumns).toEqual(['c1', 'c2']);
+  });
 });

@@ -171,20 +171,18 @@ function normalizeWith(mapping: Mapping): (row: RawRow) => NormalizeResult {
   return function normalizeMappedRow(row) {
     const ctx: Reader = { r: rowReader(row), row, extra: [] };
     const identity: Record<string, unknown> = {};
-    const context: Record<string, unknown> = {};
     const facts: Record<string, FactValue | undefined> = {};
     for (const { column, key } of columns) {
+      // Only identity columns feed linkage: a personal column's identityField (a guardian's
+      // name) documents what it holds and is never read. Context columns are refused by
+      // validation and never read either: the school and nursery connectors own the context.
       if (column.role === 'fact' && column.fact) {
         facts[column.fact.id] = readFact(ctx, key, column, column.fact);
-      } else if (column.role === 'identity' || column.role === 'personal') {
+      } else if (column.role === 'identity') {
         readIdentity(ctx, key, column, identity);
-      } else if (column.role === 'context') {
-        const field = column.contextField;
-        if (field === 'grade') context['grade'] = ctx.r.int(key, { min: 1, max: 9 });
-        else if (field !== undefined) context[field] = ctx.r.text(key);
       }
     }
-    const draft = { kind: 'observation', identity, context, facts } as RecordDraft;
+    const draft = { kind: 'observation', identity, context: {}, facts } as RecordDraft;
     const result = ctx.r.result([draft]);
     if (ctx.extra.length === 0) return result;
     const issues = [...result.issues, ...ctx.extra].sort((a, b) => a.column - b.column);
@@ -213,6 +211,12 @@ export function createMappedConnector(input: unknown): MappedConnector {
   const facts = mapping.columns.flatMap((c) =>
     c.role === 'fact' && c.fact ? [declaration(c.fact)] : [],
   );
+  // Keys of the name and kana columns used for linkage: `?` in them is a lost 外字.
+  const nameColumns = mapping.columns.flatMap((c, index) =>
+    c.role === 'identity' && (c.identityField === 'name' || c.identityField === 'kana')
+      ? [keyOf(index)]
+      : [],
+  );
   const connector: MappedConnector = {
     name: mapping.name,
     version: mapping.version,
@@ -225,6 +229,7 @@ export function createMappedConnector(input: unknown): MappedConnector {
       ...(mapping.file.sheet === undefined ? {} : { sheet: mapping.file.sheet }),
     },
     columns,
+    nameColumns,
     facts,
     mapping,
     normalize: normalizeWith(mapping),

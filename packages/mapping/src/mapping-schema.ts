@@ -1,7 +1,10 @@
 import { factTypes, sourceKinds } from '@mimamori/records';
 import { z } from 'zod';
 
-/** Roles a column can take; `identity` and `personal` never reach the scoring side. */
+/**
+ * Roles a column can take; `identity` and `personal` never reach the scoring side. `context` is
+ * a code connector's role: validation refuses it in a mapping (`context_not_allowed`).
+ */
 export const columnRoles = ['identity', 'fact', 'context', 'personal', 'ignore'] as const;
 /** Identity fields a column can fill (the personal side: used for linkage or kept apart). */
 export const identityFields = [
@@ -55,9 +58,12 @@ export type MappedFact = z.infer<typeof mappedFactSchema>;
 export const mappedColumnSchema = z.strictObject({
   header: z.string().min(1),
   role: z.enum(columnRoles),
-  /** Required for `identity`; allowed on `personal` (kept on the personal side, not for linkage). */
+  /**
+   * Required for `identity` (one column per field); allowed on `personal` to say what the column
+   * holds (a guardian's name), which is then never read: not for linkage, not stored.
+   */
   identityField: z.enum(identityFields).optional(),
-  /** Required for `context`. */
+  /** Only with `context`, which mappings may not use (the school and nursery connectors own it). */
   contextField: z.enum(contextFields).optional(),
   /** Required for `fact`. */
   fact: mappedFactSchema.optional(),

@@ -64,6 +64,15 @@ describe('toKitCsv', () => {
     );
   });
 
+  it('keeps the line breaks of a quoted preamble field, so rows keep their line numbers', async () => {
+    const bytes = new TextEncoder().encode('"複数行\nのタイトル"\r\n氏名,数\r\n髙橋,x\r\n');
+    const out = toKitCsv(bytes, 0x2c, 3);
+    expect(new TextDecoder().decode(out)).toBe('\n\r\n氏名,数\r\n髙橋,x\r\n');
+    const table = await readTable({ file: 'p.csv', bytes: out });
+    expect(table.headerLine).toBe(3);
+    expect(table.rows).toEqual([{ line: 4, cells: ['髙橋', 'x'] }]);
+  });
+
   it('quotes unquoted fields holding a comma and empties lines above the header (CP932 bytes kept)', () => {
     const bytes = encodeCp932('表題\r\n氏名\t備考\r\n髙橋\ta,b\r\n');
     const text = new TextDecoder('shift_jis').decode(toKitCsv(bytes, 0x09, 2));

@@ -16,7 +16,8 @@ const CR = 0x0d;
  * Rewrites CSV bytes in place of encoding: the delimiter becomes a comma (quoting unquoted fields
  * that hold a comma) and lines before `headerRow` are emptied. Works on bytes because quote,
  * delimiter and line-break bytes never occur inside CP932 or UTF-8 multi-byte characters, so the
- * encoding, undecodable bytes and physical line numbers are all preserved.
+ * encoding, undecodable bytes and physical line numbers are all preserved: a dropped preamble
+ * field keeps its line breaks (a quoted title over two lines stays two empty lines).
  */
 export function toKitCsv(bytes: Uint8Array, delimiter: number, headerRow: number): Uint8Array {
   const out: number[] = [];
@@ -41,6 +42,9 @@ export function toKitCsv(bytes: Uint8Array, delimiter: number, headerRow: number
         }
         out.push(QUOTE);
       } else for (const b of field) out.push(b);
+    } else {
+      // Only the line breaks of a dropped field are kept, so later lines keep their numbers.
+      for (const b of field) if (b === LF || b === CR) out.push(b);
     }
     field = [];
     quoted = false;

@@ -87,7 +87,7 @@ describe('validateMapping', () => {
       '/columns/3/fact/id duplicate_fact_id',
       '/columns/4/fact/codes missing_code_table',
       '/columns/5/role personal_fact',
-      '/columns/6/contextField missing_context_field',
+      '/columns/6/role context_not_allowed',
       '/columns/7/fact/boolean missing_boolean_spellings',
       '/columns/7/fact/purpose missing_purpose',
       '/columns/7/fact/legalBasis placeholder_text',
@@ -96,6 +96,50 @@ describe('validateMapping', () => {
       '/columns/9/fact unexpected_fact',
       '/columns/10/fact missing_fact',
     ]);
+  });
+
+  it('refuses school, grade and nursery context: the school and nursery connectors own it', () => {
+    for (const contextField of ['school', 'grade', 'nursery'] as const) {
+      const columns: MappedColumn[] = [
+        ...childrensHallMapping().columns,
+        { header: '学校', role: 'context', contextField, required: false, personal: false },
+      ];
+      const result = validateMapping(withColumns(columns));
+      expect(result.problems).toEqual([
+        expect.objectContaining({
+          path: '/columns/7/role',
+          code: 'context_not_allowed',
+          messageJa: expect.stringContaining('学校・保育のコネクタ'),
+        }),
+      ]);
+    }
+  });
+
+  it('refuses two identity columns for one field; a personal column may name a field', () => {
+    const hall = childrensHallMapping().columns;
+    const guardian = { header: '保護者氏名', identityField: 'name', required: false } as const;
+    const personal = withColumns([
+      hall[0]!,
+      { ...guardian, role: 'personal', personal: true },
+      ...hall.slice(1),
+    ]);
+    expect(problems(personal)).toEqual([]);
+    const twice = withColumns([
+      hall[0]!,
+      { ...guardian, role: 'identity', personal: true },
+      ...hall.slice(1),
+    ]);
+    expect(problems(twice)).toEqual(['/columns/1/identityField duplicate_identity_field']);
+  });
+
+  it('refuses the name of a built-in connector: the source kinds, and any given', () => {
+    for (const name of ['school', 'roster', 'welfare']) {
+      expect(problems({ ...childrensHallMapping(), name })).toContain('/name reserved_name');
+    }
+    const mapping = childrensHallMapping();
+    expect(problems(mapping)).toEqual([]);
+    const reserved = validateMapping(mapping, { reservedNames: ['childrens-hall'] });
+    expect(reserved.problems.map((p) => `${p.path} ${p.code}`)).toEqual(['/name reserved_name']);
   });
 
   it('needs at least one identity column and says so in Japanese too', () => {

@@ -2,6 +2,7 @@ import { normalizeHeader } from '@mimamori/connector-kit';
 import type { z } from 'zod';
 import { MappingError } from './mapping-error';
 import { factPrefix, mappingSchema, type MappedColumn, type Mapping } from './mapping-schema';
+import { reservedNameProblem } from './source-names';
 
 /** Stable codes for problems in a mapping document. */
 export const mappingProblemCodes = [
@@ -14,7 +15,8 @@ export const mappingProblemCodes = [
   'missing_code_table',
   'missing_boolean_spellings',
   'missing_identity_field',
-  'missing_context_field',
+  'duplicate_identity_field',
+  'context_not_allowed',
   'personal_fact',
   'no_identity_column',
   'missing_purpose',
@@ -22,6 +24,10 @@ export const mappingProblemCodes = [
   'missing_retention',
   'placeholder_text',
   'bad_range',
+  'reserved_name',
+  // Checked against the other sources when saving (`factIdConflicts`, `factsInUseProblems`).
+  'fact_id_taken',
+  'fact_in_use',
 ] as const;
 export type MappingProblemCode = (typeof mappingProblemCodes)[number];
 
@@ -31,6 +37,15 @@ export interface MappingProblem {
   readonly code: MappingProblemCode;
   readonly message: string;
   readonly messageJa: string;
+}
+
+/** What a caller knows beyond the document: the connector packages it runs beside. */
+export interface MappingValidationOptions {
+  /**
+   * Names of the connector packages (`discoverConnectors`); a mapped source may not take one.
+   * The source kinds (`school`, `roster`, …) are refused even without this.
+   */
+  readonly reservedNames?: Iterable<string>;
 }
 
 /** A validated mapping, or every problem found. */
@@ -83,12 +98,14 @@ function columnProblems(column: MappedColumn, at: string, prefix: string): Mappi
       '本人特定に使う列には identityField（宛名番号・氏名など）が必要です',
     );
   }
-  if (column.role === 'context' && column.contextField === undefined) {
+  if (column.role === 'context') {
+    // The school and nursery connectors own a child's school, grade and nursery: each import
+    // replaces them for every child, so a partial file from another office would erase them.
     add(
-      '/contextField',
-      'missing_context_field',
-      'a context column needs contextField',
-      '属性列には contextField（学校・学年・園）が必要です',
+      '/role',
+      'context_not_allowed',
+      'a mapped source cannot set school, grade or nursery (the school and nursery connectors own them); use role ignore',
+      '学校・学年・園は学校・保育のコネクタが管理するため、マッピングでは設定できません。用途を「使わない」にしてください',
     );
   }
   if (column.role === 'fact' && column.personal) {
@@ -172,11 +189,17 @@ function columnProblems(column: MappedColumn, at: string, prefix: string): Mappi
  *
  * @example mappingProblems(mappingSchema.parse(doc)).map((p) => p.path) // ['/columns/3/fact/id']
  */
-export function mappingProblems(mapping: Mapping): MappingProblem[] {
+export function mappingProblems(
+  mapping: Mapping,
+  options: MappingValidationOptions = {},
+): MappingProblem[] {
   const problems: MappingProblem[] = [];
+  const reserved = reservedNameProblem(mapping.name, options.reservedNames);
+  if (reserved) problems.push(reserved);
   const prefix = factPrefix(mapping.name);
   const headers = new Map<string, number>();
   const factIds = new Map<string, number>();
+  const identity = new Map<string, number>();
   mapping.columns.forEach((column, index) => {
     const at = `/columns/${index}`;
     const header = normalizeHeader(column.header);
@@ -197,6 +220,16 @@ export function mappingProblems(mapping: Mapping): MappingProblem[] {
         messageJa: `項目IDが列 ${factIds.get(id)} と重複しています`,
       });
     } else if (id !== undefined) factIds.set(id, index);
+    // Only identity columns feed linkage; two for one field would let the later one win.
+    const field = column.role === 'identity' ? column.identityField : undefined;
+    if (field !== undefined && identity.has(field)) {
+      problems.push({
+        path: `${at}/identityField`,
+        code: 'duplicate_identity_field',
+        message: `identity field ${field} is also filled by column ${identity.get(field)}`,
+        messageJa: `本人特定の項目（${field}）が列 ${identity.get(field)} と重複しています。名寄せに使う列は1つにし、他は「個人情報」か「使わない」にしてください`,
+      });
+    } else if (field !== undefined) identity.set(field, index);
     for (const problem of columnProblems(column, at, prefix)) problems.push(problem);
   });
   if (!mapping.columns.some((c) => c.role === 'identity')) {
@@ -219,10 +252,13 @@ export function mappingProblems(mapping: Mapping): MappingProblem[] {
  * const v = validateMapping(JSON.parse(text));
  * if (!v.ok) for (const p of v.problems) console.error(`${p.path} ${p.code} ${p.message}`);
  */
-export function validateMapping(input: unknown): MappingValidation {
+export function validateMapping(
+  input: unknown,
+  options: MappingValidationOptions = {},
+): MappingValidation {
   const parsed = mappingSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error.issues) };
-  const problems = mappingProblems(parsed.data);
+  const problems = mappingProblems(parsed.data, options);
   return problems.length === 0
     ? { ok: true, mapping: parsed.data, problems: [] }
     : { ok: false, problems };
@@ -234,8 +270,8 @@ export function validateMapping(input: unknown): MappingValidation {
  *
  * @example const mapping = parseMapping(JSON.parse(readFileSync('mapping.json', 'utf8')));
  */
-export function parseMapping(input: unknown): Mapping {
-  const result = validateMapping(input);
+export function parseMapping(input: unknown, options: MappingValidationOptions = {}): Mapping {
+  const result = validateMapping(input, options);
   if (result.ok) return result.mapping;
   const where = result.problems.map((p) => `${p.path || '/'} ${p.code}`).join('; ');
   throw new MappingError('invalid_mapping', `mapping is invalid: ${where}`, {

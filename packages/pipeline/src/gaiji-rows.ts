@@ -14,6 +14,8 @@ export function applyGaijiToRows(
   const keys = connector.columns
     .filter((c) => c.role === 'identity' || c.role === 'personal')
     .map((c) => c.key);
+  // A mapped connector's columns are keyed c1…cN: it says which hold names and kana.
+  const names = new Set(connector.nameColumns ?? ['name', 'kana']);
   const issues: RowIssue[] = [];
   let mapped = 0;
   const out = rows.map(function mapRow(row) {
@@ -22,7 +24,7 @@ export function applyGaijiToRows(
       const text = row.values[key];
       if (text === undefined || text === '') continue;
       // In names a `?`/`？` stands for a lost character too (an export that could not encode it).
-      const result = applyGaijiTable(text, table, { name: key === 'name' || key === 'kana' });
+      const result = applyGaijiTable(text, table, { name: names.has(key) });
       if (result.text === text && result.unmapped.length === 0) continue;
       for (const u of result.unmapped) {
         issues.push({

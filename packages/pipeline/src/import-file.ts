@@ -6,6 +6,8 @@ import {
   insertBatch,
   keyOrder,
   listGaiji,
+  lockLinkage,
+  readLinkageVersion,
   readRosterVersion,
   type ChildInput,
   type Db,
@@ -48,8 +50,19 @@ export interface ImportOptions {
   file: string;
   bytes: Uint8Array;
   dryRun?: boolean;
-  /** Progress callback (phase name and fraction 0–1), e.g. for SSE. */
-  onProgress?: (phase: 'read' | 'validate' | 'link' | 'store' | 'done', fraction: number) => void;
+  /**
+   * Progress callback (phase name and fraction 0–1), e.g. for SSE. A returned promise is awaited
+   * before the import goes on.
+   */
+  onProgress?: (
+    phase: 'read' | 'validate' | 'link' | 'store' | 'done',
+    fraction: number,
+  ) => void | Promise<void>;
+}
+
+/** Records in `order`, each keeping its file position in `seq`. */
+function inOrder(records: readonly RecordInput[], order: readonly number[]): RecordInput[] {
+  return order.map((i) => Object.assign(records[i] as RecordInput, { seq: i }));
 }
 
 function byPosition(a: RowIssue, b: RowIssue): number {
@@ -70,7 +83,7 @@ async function readRecords(
   connector: Connector,
   input: { file: string; bytes: Uint8Array },
   gaijiTable: ReadonlyMap<string, string>,
-  validating: () => void,
+  validating: () => void | Promise<void>,
 ): Promise<{
   issues: RowIssue[];
   records: SourceRecord[];
@@ -80,7 +93,7 @@ async function readRecords(
 }> {
   const read = await readRows(connector, input);
   const gaiji = applyGaijiToRows(connector, read.rows, gaijiTable);
-  validating();
+  await validating();
   // Loops, not push(...list): a file can hold more problems than a call has room for arguments.
   const issues: RowIssue[] = read.issues.concat(gaiji.issues);
   const records: SourceRecord[] = [];
@@ -113,7 +126,7 @@ export async function importFile(
 ): Promise<ImportOutcome> {
   const { connector, file, bytes } = options;
   const progress = options.onProgress ?? (() => undefined);
-  progress('read', 0);
+  await progress('read', 0);
   // Mapped connectors may rewrite the input first (tab/semicolon delimiters, late header rows).
   const prepare = (
     connector as Partial<{
@@ -156,8 +169,11 @@ export async function importFile(
   }
   if (issues.length > 0) return { ok: false, issues: issues.sort(byPosition), summary };
 
-  progress('link', 0.5);
+  await progress('link', 0.5);
   const roster = connector.roster ? buildRosterRows(ctx, records) : null;
+  // What the links rest on (roster, staff decisions), read before linking: checked again under
+  // the write lock, and the records linked again if it moved in between.
+  const linkedAt = roster ? null : await readLinkageVersion(ctx.db);
   const linked = roster ?? (await linkRecords(ctx.db, records));
   if (linked === null) {
     const issue: RowIssue = {
@@ -173,7 +189,7 @@ export async function importFile(
   // and context rows all arrive in key order, with each record's file position kept in `seq`.
   const order = keyOrder(linked.records.map((r) => r.childId));
   if (order !== null) {
-    linked.records = order.map((i) => Object.assign(linked.records[i] as RecordInput, { seq: i }));
+    linked.records = inOrder(linked.records, order);
     if (roster) {
       roster.children = order.map((i) => roster.children[i] as ChildInput);
       roster.persons = order.map((i) => roster.persons[i] as PersonInput);
@@ -182,13 +198,24 @@ export async function importFile(
   summary.linkage = linked.report;
   if (roster) summary.outsideAgeRange = roster.outsideAgeRange;
   if (options.dryRun) {
-    progress('done', 1);
+    await progress('done', 1);
     return { ok: true, dryRun: true, batchId: null, summary };
   }
 
-  progress('store', 0.7);
+  await progress('store', 0.7);
   let rosterVersion: string | null = null;
   const batchId = await ctx.db.transaction().execute(async function storeImport(trx: Db) {
+    await lockLinkage(trx); // first: serialises every writer of links and facts
+    if (linkedAt !== null && (await readLinkageVersion(trx)) !== linkedAt) {
+      // A decision or a roster landed between linking and this lock: link against what is now.
+      const again = await linkRecords(trx, records);
+      if (again !== null) {
+        const reorder = keyOrder(again.records.map((r) => r.childId));
+        linked.records = reorder === null ? again.records : inOrder(again.records, reorder);
+        linked.report = again.report;
+        summary.linkage = again.report;
+      }
+    }
     const seq = await incrementCounter(trx, 'import_batch');
     const id = `b${String(seq).padStart(8, '0')}`;
     const children = await applyBatchToChildren(
@@ -213,7 +240,7 @@ export async function importFile(
       persons: roster?.persons ?? [],
       records: linked.records,
     });
-    progress('store', 0.85);
+    await progress('store', 0.85);
     await children.writeFacts();
     if (roster) {
       rosterVersion = await readRosterVersion(trx);
@@ -229,6 +256,6 @@ export async function importFile(
     return id;
   });
   if (roster && rosterVersion !== null) rememberRoster(ctx.db, rosterVersion, roster.persons);
-  progress('done', 1);
+  await progress('done', 1);
   return { ok: true, dryRun: false, batchId, summary };
 }

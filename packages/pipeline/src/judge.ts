@@ -11,6 +11,7 @@ import {
 } from '@mimamori/db';
 import {
   createExplainer,
+  createRuleDescriber,
   createScorer,
   loadRuleSet,
   type RuleSet,
@@ -58,6 +59,16 @@ export function scoreToResults(
   }[],
 ): { results: JudgementResult[]; counts: RunCounts } {
   const explainChild = createExplainer(scorer);
+  const describe = createRuleDescriber(scorer);
+  /**
+   * What a flagged child's results keep: the reasons in words (ranked by points, for sheets)
+   * and the fired rules with their lit condition trees (for the child's explanation page).
+   */
+  const explanationOf = (facts: Record<string, unknown>) => {
+    const explained = explainChild(facts, 'ja');
+    const fired = explained.rules.filter((r) => r.fired);
+    return { reasons: explained.reasons, rules: describe(fired, facts, 'ja') };
+  };
   const scored = scorer.scoreAll(
     children.map((c) => ({
       id: c.id,
@@ -78,7 +89,7 @@ export function scoreToResults(
         flagged = true;
         const perType = (counts.byType[type] ??= {});
         perType[s.level] = (perType[s.level] ?? 0) + 1;
-        explanation ??= explainChild(children[i]!.facts, 'ja').reasons;
+        explanation ??= explanationOf(children[i]!.facts);
       }
       results.push({
         childId: child.id,

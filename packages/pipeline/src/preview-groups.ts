@@ -15,7 +15,6 @@ export interface DisparityGroups {
 }
 
 const noValue = '—';
-const sexLabels: Record<number, string> = { 1: '男', 2: '女' };
 
 function groupBy(
   count: number,
@@ -39,7 +38,12 @@ export function disparityGroups(children: ChildContextColumns): DisparityGroups 
   return {
     bySchool: groupBy(count, (c) => children.school[c] ?? null, false),
     byGrade: groupBy(count, (c) => children.grade[c] ?? null, true),
-    bySex: groupBy(count, (c) => sexLabels[children.sex[c] as number] ?? null, false),
+    // Sex as its code (1, 2); the preview puts it in words in the language asked for.
+    bySex: groupBy(
+      count,
+      (c) => (children.sex[c] === 1 || children.sex[c] === 2 ? children.sex[c] : null),
+      true,
+    ),
     byAge: groupBy(count, (c) => children.age[c] as number, true),
   };
 }

@@ -1,6 +1,7 @@
 import type { RuleSet, ScoreTable, ScoredRule } from '@mimamori/engine';
 import type { DisparityGroups, GroupIndex } from './preview-groups';
 import type { ChildContextColumns, LevelOrder } from './preview-snapshot';
+import { levelLabel, reasonText, ruleName, sexLabels, type PreviewLanguage } from './preview-text';
 
 /** `{ [type]: { [level]: children } }` */
 export type LevelCounts = Record<string, Record<string, number>>;
@@ -107,15 +108,6 @@ function firedRules(side: PreviewSide, child: number, typeId: string): Map<strin
   return fired;
 }
 
-function ruleName(rule: ScoredRule): string {
-  return rule.rule.name?.ja ?? rule.rule.id;
-}
-
-function levelLabel(ruleSet: RuleSet, typeId: string, levelId: string): string {
-  const type = ruleSet.types.find((t) => t.id === typeId);
-  return type?.levels.find((l) => l.id === levelId)?.label.ja ?? levelId;
-}
-
 function thresholdOf(side: PreviewSide, t: number, levelId: string): number | undefined {
   const order = side.levels[t];
   const i = order?.ids.indexOf(levelId) ?? -1;
@@ -129,18 +121,20 @@ function reasonsFor(
   child: number,
   typeId: string,
   level: string | null,
+  lang: PreviewLanguage,
 ): string[] {
+  const say = reasonText[lang];
   const was = firedRules(before, child, typeId);
   const now = firedRules(after, child, typeId);
   const reasons: string[] = [];
   for (const [id, rule] of now) {
     const old = was.get(id);
-    if (old === undefined) reasons.push(`「${ruleName(rule)}」に該当（+${rule.points}点）`);
+    if (old === undefined) reasons.push(say.fires(ruleName(rule, lang), rule.points));
     else if (old.points !== rule.points)
-      reasons.push(`「${ruleName(rule)}」の点数 ${old.points}→${rule.points}点`);
+      reasons.push(say.points(ruleName(rule, lang), old.points, rule.points));
   }
   for (const [id, rule] of was) {
-    if (!now.has(id)) reasons.push(`「${ruleName(rule)}」に該当しなくなった（−${rule.points}点）`);
+    if (!now.has(id)) reasons.push(say.stops(ruleName(rule, lang), rule.points));
   }
   if (level !== null) {
     const tb = before.table.typeIds.indexOf(typeId);
@@ -149,9 +143,7 @@ function reasonsFor(
     const to = ta < 0 ? undefined : thresholdOf(after, ta, level);
     if (from !== to && from !== undefined && to !== undefined) {
       const points = after.table.points[child * after.table.typeIds.length + ta] as number;
-      reasons.push(
-        `${levelLabel(after.ruleSet, typeId, level)}の基準 ${from}→${to}点（この子 ${points}点）`,
-      );
+      reasons.push(say.threshold(levelLabel(after.ruleSet, typeId, level, lang), from, to, points));
     }
   }
   return reasons;
@@ -164,8 +156,12 @@ function anyLevel(side: PreviewSide, child: number): boolean {
   return false;
 }
 
-function disparityRows(group: GroupIndex, flagged: Uint8Array): DisparityRow[] {
-  const rows = group.labels.map((label) => ({ group: label, total: 0, before: 0, after: 0 }));
+function disparityRows(
+  group: GroupIndex,
+  flagged: Uint8Array,
+  label: (key: string) => string = (key) => key,
+): DisparityRow[] {
+  const rows = group.labels.map((key) => ({ group: label(key), total: 0, before: 0, after: 0 }));
   for (let c = 0; c < group.index.length; c += 1) {
     const row = rows[group.index[c] as number];
     if (row === undefined) continue;
@@ -223,6 +219,7 @@ export function comparePreview(
   groups: DisparityGroups,
   before: PreviewSide,
   after: PreviewSide,
+  lang: PreviewLanguage = 'ja',
 ): PreviewResult {
   const count = children.ids.length;
   const typeIds = [...new Set([...before.table.typeIds, ...after.table.typeIds])];
@@ -252,7 +249,7 @@ export function comparePreview(
         type: typeId,
         from,
         to,
-        reasons: reasonsFor(before, after, c, typeId, up ? to : from),
+        reasons: reasonsFor(before, after, c, typeId, up ? to : from, lang),
       });
     }
   }
@@ -280,7 +277,7 @@ export function comparePreview(
     disparity: {
       bySchool: disparityRows(groups.bySchool, flagged),
       byGrade: disparityRows(groups.byGrade, flagged),
-      bySex: disparityRows(groups.bySex, flagged),
+      bySex: disparityRows(groups.bySex, flagged, (key) => sexLabels[lang][key] ?? key),
       byAge: disparityRows(groups.byAge, flagged),
     },
   };

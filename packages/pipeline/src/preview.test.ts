@@ -108,6 +108,29 @@ describeEachDatabase('what-if preview', (getDb) => {
     expectConsistent(outcome.result, children);
   });
 
+  it('writes reasons and sex groups in the language asked for (Japanese by default)', async () => {
+    const levels = { poverty: { watch: 3 } };
+    const ja = await previews.preview({ ruleSetId: 'demo', levels });
+    const en = await previews.preview({ ruleSetId: 'demo', levels, lang: 'en' });
+    if (!ja.ok || !en.ok) throw new Error('no preview');
+    // The same children move, for the same reasons, in other words.
+    expect(en.result.entered.map((m) => m.childId)).toEqual(
+      ja.result.entered.map((m) => m.childId),
+    );
+    expect(en.result.entered[0]?.reasons.join()).toMatch(
+      /^Watch threshold 10→3 pts \(this child: \d+ pts\)$/,
+    );
+    expect(ja.result.entered[0]?.reasons.join()).toMatch(/^見守りの基準 10→3点（この子 \d+点）$/);
+    const sexes = (r: typeof en) => (r.ok ? r.result.disparity.bySex.map((g) => g.group) : []);
+    expect(sexes(ja)).toEqual(['男', '女']);
+    expect(sexes(en)).toEqual(['Male', 'Female']);
+    expect(en.result.disparity.bySex.map((g) => g.total)).toEqual(
+      ja.result.disparity.bySex.map((g) => g.total),
+    );
+    for (const move of en.result.entered.concat(en.result.left))
+      for (const reason of move.reasons) expect(reason).not.toMatch(/[\u3040-\u30ff]|点/);
+  });
+
   it('reports an invalid draft and an unknown rule set as values', async () => {
     const invalid = await previews.preview({ ruleSetId: 'demo', draftDocument: { id: 'demo' } });
     expect(invalid).toMatchObject({ ok: false, code: 'invalid_rule_set' });

@@ -14,9 +14,11 @@ import {
   type PreviewSnapshot,
 } from './preview-snapshot';
 import { comparePreview, type PreviewResult, type PreviewSide } from './preview-stats';
+import type { PreviewLanguage } from './preview-text';
 
 export type { PreviewMove, PreviewResult, DisparityRow, LevelCounts } from './preview-stats';
 export { moveListCap } from './preview-stats';
+export { previewLanguages, type PreviewLanguage } from './preview-text';
 
 /** What to compare with the published version: a draft document, moved thresholds, or both. */
 export interface PreviewInput {
@@ -25,6 +27,8 @@ export interface PreviewInput {
   draftDocument?: unknown;
   /** Replacement `minPoints` per type and level (applied to the draft, if any). */
   levels?: LevelOverrides;
+  /** The language of the words in the result (reasons, group labels); Japanese by default. */
+  lang?: PreviewLanguage;
 }
 
 /** A preview, or why there is none (expected failures are values). */
@@ -129,6 +133,7 @@ export function createPreviewService(db: Db): PreviewService {
         snapshot.groups,
         baselineSide(snapshot),
         after,
+        input.lang ?? 'ja',
       );
       return { ok: true, result };
     },

@@ -3,6 +3,7 @@ import {
   getRecordIdentity,
   inTransaction,
   listReviewQueue,
+  lockLinkage,
   saveLinkDecision,
   type Db,
 } from '@mimamori/db';
@@ -99,6 +100,8 @@ export function decideLinkage(
   input: ReviewDecisionInput,
 ): Promise<ReviewDecisionOutcome> {
   return inTransaction(ctx.db, async function decide(trx: Db): Promise<ReviewDecisionOutcome> {
+    // First: concurrent decisions, imports and re-links each see the others' committed work.
+    await lockLinkage(trx);
     const identity = await getRecordIdentity(trx, input.recordId);
     if (identity === undefined) return { ok: false, code: 'unknown_record' };
     if (input.decision === 'match') {

@@ -43,6 +43,7 @@ export const apiAccess = {
   'GET /gaiji': it,
   'GET /linkage/review': it,
   'GET /audit': ['admin'],
+  'GET /users': ['admin'],
   'GET /inventory': ['admin', 'rule_editor', 'family_center', 'teacher', 'it'],
 } as const satisfies Record<string, readonly Role[]>;
 

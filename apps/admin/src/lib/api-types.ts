@@ -102,6 +102,7 @@ export type LinkageDecision = JsonBody<Api['linkage']['review'][':id']['$post']>
 export type RunSummary = Item<Answer<Api['runs']['$get']>>;
 
 export type AuditEntry = Item<Answer<Api['audit']['$get']>>;
+export type UserDetail = Item<Answer<Api['users']['$get']>>;
 export type AuditQuery = InferRequestType<Api['audit']['$get']>['query'];
 
 // Casework (issue 7): sheets, cases, decisions, overrides, notifications, KPIs, schedules.

@@ -24,6 +24,7 @@ import type {
 } from './api-types';
 import type { RuleSetDocument } from './rule-editor/document';
 import type { InferResult, Mapping } from './sources/mapping';
+import type { Lang } from './i18n/index.svelte';
 
 export { ApiError } from './api-client';
 
@@ -80,8 +81,14 @@ export function createApi(client: ApiClient) {
         send(
           draft.publish.$post({ param: { id: enc(id), draftId: enc(draftId) }, json: { note } }),
         ),
-      diff: (id: string, from: number, to: number) =>
-        send(ruleSet.diff.$get({ param: { id: enc(id) }, query: { from, to } })),
+      /** Two versions in words, in `lang` (default: the `lang` cookie the browser sends). */
+      diff: (id: string, from: number, to: number, lang?: Lang) =>
+        send(
+          ruleSet.diff.$get({
+            param: { id: enc(id) },
+            query: lang === undefined ? { from, to } : { from, to, lang },
+          }),
+        ),
       rollback: (id: string, version: number, note: string) =>
         send(ruleSet.rollback.$post({ param: { id: enc(id) }, json: { version, note } })),
       // Second-person approval: the admin's switch, then request → approve or reject.
@@ -108,16 +115,27 @@ export function createApi(client: ApiClient) {
           }),
         ),
       /** What an approver reviews: the published version → the draft, in words. */
-      draftDiff: (id: string, draftId: string) =>
-        send(draft.diff.$get({ param: { id: enc(id), draftId: enc(draftId) } })),
+      draftDiff: (id: string, draftId: string, lang?: Lang) =>
+        send(
+          draft.diff.$get({
+            param: { id: enc(id), draftId: enc(draftId) },
+            query: lang === undefined ? {} : { lang },
+          }),
+        ),
       simulate: (id: string, body: SimulationRequest) =>
         send(
           ruleSet.simulate.$post({ param: { id: enc(id) }, json: body }),
         ) as Promise<SimulationResult>,
     },
 
-    preview: (body: PreviewRequest, signal?: AbortSignal) =>
-      send(api.preview.$post({ json: body }, withSignal(signal))),
+    /** Reasons and group labels in `lang` (default: the `lang` cookie the browser sends). */
+    preview: (body: PreviewRequest, signal?: AbortSignal, lang?: Lang) =>
+      send(
+        api.preview.$post(
+          { json: body, query: lang === undefined ? {} : { lang } },
+          withSignal(signal),
+        ),
+      ),
 
     children: {
       list: (filter: ChildFilter) => send(api.children.$get({ query: filter })),
@@ -201,6 +219,11 @@ export function createApi(client: ApiClient) {
       list: (query: AuditQuery) => send(api.audit.$get({ query })),
     },
 
+    /** Staff accounts (admin only): who an audit entry's actor id is. */
+    users: {
+      list: () => send(api.users.$get()),
+    },
+
     // Casework (issue 7): contract in packages/casework/API.md.
 
     sheets: {
@@ -279,6 +302,7 @@ export const {
   linkage,
   runs,
   audit,
+  users,
   sheets,
   cases,
   overrides,

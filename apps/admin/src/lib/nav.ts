@@ -67,7 +67,12 @@ export const navItems: readonly NavItem[] = [
     testid: 'nav-linkage',
     needs: ['GET /linkage/review'],
   }),
-  page({ href: '/audit', label: 'nav.audit', testid: 'nav-audit', needs: ['GET /audit'] }),
+  page({
+    href: '/audit',
+    label: 'nav.audit',
+    testid: 'nav-audit',
+    needs: ['GET /audit', 'GET /users'],
+  }),
   page({
     href: '/kpi',
     label: 'nav.kpi',

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { auth, ApiError } from '$lib/api';
+import { homeFor, navItems } from '$lib/nav';
 import { session } from '$lib/session.svelte';
 import type { LayoutLoad } from './$types';
 
@@ -8,6 +9,10 @@ import type { LayoutLoad } from './$types';
 export const ssr = false;
 export const prerender = false;
 
+/*
+ * Page loads run alongside this one: a page that needs the user reads it from `await parent()`,
+ * never from `session` (which this load fills in only after `auth.me()` has answered).
+ */
 export const load = (async ({ url }) => {
   if (url.pathname === '/login') return { user: session.user };
   if (!session.user) {
@@ -20,5 +25,10 @@ export const load = (async ({ url }) => {
       throw error;
     }
   }
+  // A menu page the role may not open (a bookmark, a reload after a role change) sends the user
+  // home instead of to an error the API's refusal would cause.
+  const { role } = session.user;
+  if (navItems.some((item) => item.href === url.pathname && !item.roles.includes(role)))
+    redirect(307, homeFor(role));
   return { user: session.user };
 }) satisfies LayoutLoad;

@@ -13,6 +13,7 @@ import {
   listUsers,
   recordLoginAttempt,
   searchAudit,
+  isUniqueViolation,
   updateUser,
   type Db,
   type User,
@@ -47,7 +48,14 @@ export function createUserStore(db: Db): UserStore {
       return (await listUsers(db)).map(toUserRecord);
     },
     async create(input) {
-      return toUserRecord(await createUser(db, input));
+      try {
+        return toUserRecord(await createUser(db, input));
+      } catch (error) {
+        // Two requests for one name at once: the index decides, the loser hears `duplicate`.
+        if (isUniqueViolation(error))
+          throw Object.assign(new Error('username taken'), { code: 'duplicate' });
+        throw error;
+      }
     },
     async update(id, patch) {
       if ((await getUser(db, id)) === undefined) return undefined;
@@ -66,6 +74,7 @@ export function createSessionStore(db: Db, now: () => Date): SessionStore {
         id: session.id,
         userId: session.userId,
         expiresAt: session.expiresAt.toISOString(),
+        createdAt: session.createdAt.toISOString(),
         ip: session.ip,
         userAgent: session.userAgent,
       });

@@ -1,6 +1,7 @@
 import {
   getDataVersion,
   getPerson,
+  getRun,
   listGaiji,
   listOverrides,
   listResults,
@@ -166,8 +167,13 @@ export function createChildStore(db: Db): ChildStore {
       const run = runId ?? (await current()).runId;
       if (run === null) return undefined;
       const rows = await listResults(db, run, { childId: id, limit: 1000 });
-      if (rows.length === 0) return undefined;
-      return { childId: id, runId: run, rules: rows.flatMap(rulesOf) };
+      // A child the run scored no points for has nothing to explain (an empty list); only an
+      // unknown run is "not found".
+      if (rows.length === 0)
+        return (await getRun(db, run)) ? { childId: id, runId: run, rules: [] } : undefined;
+      // A child flagged for several types keeps one explanation per result row: each rule once.
+      const rules = new Map(rows.flatMap(rulesOf).map((rule) => [rule.ruleId, rule] as const));
+      return { childId: id, runId: run, rules: [...rules.values()] };
     },
   };
 }

@@ -77,7 +77,7 @@ export function createRuleSetStore(db: Db): RuleSetStore {
           );
           return {
             id: set.id,
-            title: set.title.ja,
+            title: { ja: set.title.ja, en: set.title.en },
             current:
               current === undefined
                 ? null

@@ -5,7 +5,7 @@ import { sessionIdFromToken } from '../session';
 import { seedPassword } from '../testing/seed';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
-const day = 24 * 60 * 60 * 1000;
+const hour = 60 * 60 * 1000;
 
 describeEachDatabase('auth routes', (getDb) => {
   let t: TestApp;
@@ -106,6 +106,32 @@ describeEachDatabase('auth routes', (getDb) => {
     ).toBe(200);
   });
 
+  it('holds the account lockout against a parallel burst (the right password too)', async () => {
+    const burst = Array.from({ length: 12 }, (_, i) =>
+      t.call('POST', '/api/auth/login', {
+        json: { username: 'editor1', password: i === 11 ? seedPassword : `wrong-${i}` },
+        headers: { 'x-forwarded-for': `10.9.0.${i}` },
+      }),
+    );
+    const statuses = (await Promise.all(burst)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    clock += 16 * 60 * 1000;
+  });
+
+  it('holds the address limit against a parallel burst over many usernames', async () => {
+    const burst = Array.from({ length: 40 }, (_, i) =>
+      t.call('POST', '/api/auth/login', {
+        json: { username: `spray${i}`, password: 'whatever-pass' },
+        headers: { 'x-forwarded-for': '192.0.2.99' },
+      }),
+    );
+    const statuses = (await Promise.all(burst)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    clock += 16 * 60 * 1000;
+  });
+
   it('limits failures per address (20 per 15 minutes)', async () => {
     for (let i = 0; i < 20; i++) {
       await t.call('POST', '/api/auth/login', {
@@ -122,19 +148,23 @@ describeEachDatabase('auth routes', (getDb) => {
     clock += 16 * 60 * 1000;
   });
 
-  it('slides the expiry: renewed after 15 days of use, gone after 30 idle days', async () => {
+  it('ends a session after 8 idle hours, and 12 hours after sign-in however busy', async () => {
     const cookie = await t.login('editor1');
-    clock += 20 * day;
+    clock += 5 * hour;
     const renewed = await t.call('GET', '/api/auth/me', { cookie });
     expect(renewed.status).toBe(200);
     const expires = /Expires=([^;]+)/.exec(renewed.headers.get('set-cookie') ?? '')?.[1] ?? '';
-    expect(new Date(expires).getTime()).toBeGreaterThan(clock + 29 * day);
-    clock += 29 * day;
+    // Extended to 8 hours from now, but never past 12 hours after sign-in.
+    expect(new Date(expires).getTime()).toBe(clock + 7 * hour);
+    clock += 6 * hour;
     expect((await t.call('GET', '/api/auth/me', { cookie })).status).toBe(200);
-    clock += 31 * day;
+    clock += 1 * hour;
     const expired = await t.call('GET', '/api/auth/me', { cookie });
     expect(expired.status).toBe(401);
     expect(expired.headers.get('set-cookie')).toContain('mimamori_session=;');
+    const idle = await t.login('editor1');
+    clock += 8 * hour;
+    expect((await t.call('GET', '/api/auth/me', { cookie: idle })).status).toBe(401);
   });
 
   it('logs out one session, or every session', async () => {

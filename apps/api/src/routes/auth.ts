@@ -68,33 +68,47 @@ export function authRoutes(ctx: AppContext) {
   return createRouter()
     .openapi(login, async function signIn(c) {
       const { username, password } = c.req.valid('json');
-      const at = now();
       const keys = attemptKeys(username, c.get('ip'));
-      try {
-        await assertLoginAllowed(deps.loginAttempts, keys, limits, at);
-      } catch (error) {
-        await audit(c, 'auth.login.failure', null, { reason: 'locked' });
-        throw error;
-      }
-      const user = await deps.users.findByUsername(username);
-      const ok =
-        user !== undefined && !user.disabled
-          ? await hasher.verify(user.passwordHash, password)
-          : await spendTime(password).then(() => false);
-      if (!ok || user === undefined) {
-        await recordLoginFailure(deps.loginAttempts, keys, at);
-        await audit(
-          c,
-          'auth.login.failure',
-          user === undefined ? null : { type: 'user', id: user.id },
-          {
-            reason:
-              user === undefined ? 'unknown_user' : user.disabled ? 'disabled' : 'bad_password',
-          },
-        );
-        throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
-      }
-      await deps.loginAttempts.clear(keys.account);
+      // One attempt per account at a time: a burst of guesses cannot outrun the lockout.
+      const user = await ctx.loginGate.run(keys.account, async function attempt() {
+        const at = now();
+        let release: () => void;
+        try {
+          release = await assertLoginAllowed(deps.loginAttempts, keys, limits, at, ctx.loginGate);
+        } catch (error) {
+          await audit(c, 'auth.login.failure', null, { reason: 'locked' });
+          throw error;
+        }
+        try {
+          const found = await deps.users.findByUsername(username);
+          const ok =
+            found !== undefined && !found.disabled
+              ? await hasher.verify(found.passwordHash, password)
+              : await spendTime(password).then(() => false);
+          if (!ok || found === undefined) {
+            await recordLoginFailure(deps.loginAttempts, keys, at);
+            await audit(
+              c,
+              'auth.login.failure',
+              found === undefined ? null : { type: 'user', id: found.id },
+              {
+                reason:
+                  found === undefined
+                    ? 'unknown_user'
+                    : found.disabled
+                      ? 'disabled'
+                      : 'bad_password',
+              },
+            );
+            throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
+          }
+          await deps.loginAttempts.clear(keys.account);
+          return found;
+        } finally {
+          release();
+        }
+      });
+      const at = now();
       const previous = c.get('sessionId');
       if (previous !== null) await deps.sessions.delete(previous);
       const { token, session } = await createSession(deps.sessions, user, {

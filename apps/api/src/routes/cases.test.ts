@@ -68,7 +68,7 @@ describeEachDatabase('cases, decisions, overrides, dashboard, schedules and rete
       as('center1', {
         status: 'preventive_support',
         reason: '面談の結果',
-        decidedOn: '2026-04-15',
+        decidedOn: '2026-04-08',
       }),
     );
     expect(decided.status).toBe(201);
@@ -97,6 +97,38 @@ describeEachDatabase('cases, decisions, overrides, dashboard, schedules and rete
     );
     expect(history.sheets).toHaveLength(1);
     expect((await t.call('GET', '/api/cases/nope', as('center1'))).status).toBe(404);
+  });
+
+  it('refuses agencies outside referrals, future dates and decisions against a stale status', async () => {
+    for (const [body, path] of [
+      [{ status: 'watch', reason: 'x', agency: 'public_health_nurse' }, '/agency'],
+      [{ status: 'closed', reason: 'x', agencyNote: 'どこか' }, '/agencyNote'],
+      // The app's clock says 2026-04-10.
+      [{ status: 'watch', reason: 'x', decidedOn: '2026-04-11' }, '/decidedOn'],
+    ] as const) {
+      const res = await t.call('POST', `/api/cases/${caseId}/decisions`, as('center1', body));
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { code: string; errors: Json[] };
+      expect(problem.code).toBe('validation_failed');
+      expect(problem.errors.map((e) => e.path)).toContain(path);
+    }
+    const stale = await t.call(
+      'POST',
+      `/api/cases/${caseId}/decisions`,
+      as('center1', { status: 'case_meeting', reason: 'x', expectedStatus: 'watch' }),
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.headers.get('content-type')).toBe('application/problem+json');
+    expect(await stale.json()).toMatchObject({ code: 'stale_case' });
+    const history = (await (await t.call('GET', `/api/cases/${caseId}`, as('center1'))).json()) as {
+      status: string;
+      events: { kind: string; actorId: string | null; actorName?: string | null }[];
+    };
+    expect(history.status).toBe('preventive_support');
+    // Each event names who did it as people know each other (the username), beside the id.
+    const decisions = history.events.filter((e) => e.kind === 'decision' && e.actorId !== null);
+    expect(decisions.length).toBeGreaterThan(0);
+    for (const e of decisions) expect(e.actorName).toBe('center1');
   });
 
   it('takes overrides and has them reviewed by a second person only', async () => {
@@ -202,6 +234,29 @@ describeEachDatabase('cases, decisions, overrides, dashboard, schedules and rete
     expect((await t.call('GET', '/api/kpi/dashboard', as('teacher1'))).status).toBe(403);
   });
 
+  it('answers each of two concurrent decisions with the event it recorded', async () => {
+    const [a, b] = await Promise.all(
+      (['A', 'B'] as const).map((reason, i) =>
+        t.call(
+          'POST',
+          `/api/cases/${caseId}/decisions`,
+          as('center1', { status: i === 0 ? 'case_meeting' : 'watch', reason }),
+        ),
+      ),
+    );
+    expect([a!.status, b!.status]).toEqual([201, 201]);
+    const [ja, jb] = (await Promise.all([a!.json(), b!.json()])) as {
+      event: { data: Json };
+    }[];
+    expect(ja?.event.data).toMatchObject({ reason: 'A', status: 'case_meeting' });
+    expect(jb?.event.data).toMatchObject({ reason: 'B', status: 'watch' });
+    const history = (await (await t.call('GET', `/api/cases/${caseId}`, as('center1'))).json()) as {
+      events: { kind: string; data: Json }[];
+    };
+    const decisions = history.events.filter((e) => e.kind === 'decision').slice(-2);
+    expect(decisions[1]?.data.from).toBe(decisions[0]?.data.status);
+  });
+
   it('adds, changes and lists schedules', async () => {
     const added = await t.call(
       'POST',
@@ -266,6 +321,33 @@ describeEachDatabase('cases, decisions, overrides, dashboard, schedules and rete
     };
     expect(after.tombstones).toHaveLength(1);
     expect((await t.call('GET', '/api/retention', as('center1'))).status).toBe(403);
+  });
+
+  it('takes no decision on a closed case and nothing more on a purged sheet', async () => {
+    for (const status of ['closed', 'watch']) {
+      const res = await t.call(
+        'POST',
+        `/api/cases/${caseId}/decisions`,
+        as('center1', { status, reason: '再開したい' }),
+      );
+      expect(res.status).toBe(409);
+      const problem = (await res.json()) as Json;
+      expect(problem.code).toBe('invalid_state');
+      expect(problem.detail).toMatch(/reopening a closed case is not supported/);
+    }
+    const [sheet] = (await (
+      await t.call('GET', `/api/sheets?childId=${t.seed.children.flaggedS1}`, as('center1'))
+    ).json()) as { id: string }[];
+    const share = await t.call('POST', `/api/sheets/${sheet!.id}/share`, as('center1', {}));
+    expect(share.status).toBe(409);
+    expect(await share.json()).toMatchObject({ code: 'purged' });
+    const observe = await t.call(
+      'POST',
+      `/api/sheets/${sheet!.id}/observations`,
+      as('center1', { text: '父親から叩かれたと話した', supportNeeded: true }),
+    );
+    expect(observe.status).toBe(409);
+    expect(await observe.json()).toMatchObject({ code: 'purged' });
   });
 
   it('audits decisions, meetings, overrides, reviews, reads and settings', async () => {

@@ -4,6 +4,7 @@ import { defineRoute } from '../access';
 import { actorOf, audit } from '../audit';
 import { createRouter, type AppContext } from '../context';
 import { ApiError } from '../problem';
+import { answeringConflicts } from './casework-problems';
 import {
   caseDecisionSchema,
   caseEventSchema,
@@ -23,6 +24,7 @@ import {
   jsonResponse,
   problemResponses,
 } from '../schemas/common';
+import { usernamesOf } from './audit';
 
 const center = { roles: ['family_center'] } as const;
 const conflict = { 409: problemResponses[400] };
@@ -48,10 +50,16 @@ const decide = defineRoute(center, {
   path: '/cases/{id}/decisions',
   tags: ['cases'],
   summary: 'Decide: 見守り継続 / 予防的支援 / ケース会議 / 関係機関へ接続 (agency) / 終結',
+  description:
+    'Answers the case and the decision event this call appended. A closed case takes no ' +
+    'decision (409 `invalid_state`: reopening is not supported); with `expectedStatus`, a ' +
+    'case decided on meanwhile answers 409 `stale_case`. `decidedOn` (default: today, ' +
+    'Asia/Tokyo) may not be later than today.',
   request: { params: idParamSchema, body: jsonBody(caseDecisionSchema) },
   responses: {
     201: jsonResponse(z.object({ case: caseSchema, event: caseEventSchema }), 'Decided'),
     ...problemResponses,
+    ...conflict,
   },
 });
 const meet = defineRoute(center, {
@@ -145,12 +153,24 @@ export function caseRoutes(ctx: AppContext) {
       if (history === undefined) throw new ApiError(404, 'not_found', 'No such case.');
       const sheets = await casework.listSheets({ childId: history.childId });
       await audit(c, 'case.read', { type: 'case', id }, { childId: history.childId });
-      return c.json({ ...history, sheets }, 200);
+      // Who did it, as people know each other: the username beside the id.
+      const names = await usernamesOf(
+        ctx.deps.users,
+        history.events.map((e) => e.actorId ?? undefined),
+      );
+      const events = history.events.map((e) => ({
+        ...e,
+        actorName: e.actorId === null ? null : (names.get(e.actorId) ?? null),
+      }));
+      return c.json({ ...history, events, sheets }, 200);
     })
     .openapi(decide, async function decideCase(c) {
       const { id } = c.req.valid('param');
       const decision = c.req.valid('json');
-      const decided = await casework.decide({ caseId: id, decision, actor: actorOf(c) });
+      const decided = await answeringConflicts(
+        () => casework.decide({ caseId: id, decision, actor: actorOf(c), now: ctx.now() }),
+        { invalidState: 'The case is closed: reopening a closed case is not supported.' },
+      );
       await audit(
         c,
         'case.decision',

@@ -1,4 +1,12 @@
-import { listAudit } from '@mimamori/db';
+import {
+  bumpDataVersion,
+  completeRun,
+  createRun,
+  getCurrentVersion,
+  insertResults,
+  listAudit,
+  upsertChildFacts,
+} from '@mimamori/db';
 import { describeEachDatabase } from '@mimamori/db/testing';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app';
@@ -24,6 +32,9 @@ describeEachDatabase('children routes', (getDb) => {
     expect(list.every((c) => c.school === 'S0')).toBe(true);
     expect(JSON.stringify(list)).not.toMatch(/試験|address|birth/);
     expect(Number(res.headers.get('x-total-count'))).toBe(list.length);
+    // A list is a read of each child shown: audited with their ids, nothing else.
+    const [entry] = await listAudit(getDb().db, { action: 'child.list', limit: 1 });
+    expect(entry?.details).toEqual({ ids: list.map((c) => c.id) });
     const watched = (await (
       await t.call('GET', '/api/children?type=futoko&level=watch', { cookie: cookie.center1 })
     ).json()) as typeof list;
@@ -139,5 +150,94 @@ describeEachDatabase('children routes', (getDb) => {
       await t.call('GET', '/api/children?school=S0', { cookie: cookie.center1 })
     ).json()) as { id: string }[];
     expect(center.map((c) => c.id)).toEqual(expect.arrayContaining([flaggedS0, unflaggedS0]));
+  });
+
+  // Last: it stores a newer run and facts the tests above do not expect.
+  it("shows a teacher the school's own facts and reasons, not other offices'", async () => {
+    const db = getDb().db;
+    const id = t.seed.children.flaggedS0;
+    await upsertChildFacts(
+      db,
+      [{ childId: id, source: 'welfare', facts: { 'welfare.publicAssistance': true } }],
+      await bumpDataVersion(db),
+    );
+    const version = await getCurrentVersion(db, t.seed.ruleSetId);
+    const run = await createRun(db, {
+      ruleSetVersionId: version!.id,
+      dataVersion: 1,
+      asOf: '2026-04-01',
+      startedBy: t.seed.users.family_center.id,
+    });
+    const leaf = (fact: string) => ({
+      fact,
+      label: fact,
+      value: 1,
+      operator: 'equal',
+      expected: 1,
+      result: true,
+      skipped: false,
+    });
+    const rule = (ruleId: string, facts: string[]) => ({
+      ruleId,
+      name: ruleId,
+      type: 'futoko',
+      points: 3,
+      fired: true,
+      explanation: ruleId,
+      conditions: { kind: 'all', result: true, skipped: false, children: facts.map(leaf) },
+    });
+    await insertResults(db, run.id, [
+      {
+        childId: id,
+        type: 'futoko',
+        points: 9,
+        level: 'watch',
+        outsideSchoolPoints: 6,
+        rankSchool: null,
+        rankGrade: null,
+        explanation: {
+          rules: [
+            rule('absence', ['school.absenceDays']),
+            rule('assistance', ['welfare.publicAssistance']),
+            rule('mixed', ['school.absenceDays', 'health.checkupMissed']),
+          ],
+        },
+      },
+    ]);
+    await completeRun(db, run.id, { futoko: { watch: 1 } });
+    const seen = async (who: string) => {
+      const child = (await (
+        await t.call('GET', `/api/children/${id}`, { cookie: cookie[who] })
+      ).json()) as { facts: Record<string, unknown> };
+      const why = (await (
+        await t.call('GET', `/api/children/${id}/explanation?runId=${run.id}`, {
+          cookie: cookie[who],
+        })
+      ).json()) as { rules: { ruleId: string }[] };
+      return { facts: Object.keys(child.facts).sort(), rules: why.rules.map((r) => r.ruleId) };
+    };
+    expect(await seen('teacher1')).toEqual({ facts: ['school.absenceDays'], rules: ['absence'] });
+    // A child the run gave no points: nothing to explain (not "not found"); an unknown run is.
+    const quiet = await t.call(
+      'GET',
+      `/api/children/${t.seed.children.unflaggedS0}/explanation?runId=${run.id}`,
+      { cookie: cookie.center1 },
+    );
+    expect(await quiet.json()).toEqual({
+      childId: t.seed.children.unflaggedS0,
+      runId: run.id,
+      rules: [],
+    });
+    expect(
+      (
+        await t.call('GET', `/api/children/${id}/explanation?runId=nope`, {
+          cookie: cookie.center1,
+        })
+      ).status,
+    ).toBe(404);
+    expect(await seen('center1')).toEqual({
+      facts: ['school.absenceDays', 'welfare.publicAssistance'],
+      rules: ['absence', 'assistance', 'mixed'],
+    });
   });
 });

@@ -67,6 +67,18 @@ const personal = defineRoute(
   },
 );
 
+/** Facts a school holds itself: what a teacher may see of a child (other offices' stay out). */
+const schoolFact = (id: string) => id.startsWith('school.');
+
+/** The leaves' facts of an explained condition tree. */
+function factsIn(node: unknown, into: string[] = []): string[] {
+  if (node === null || typeof node !== 'object') return into;
+  const { fact, children } = node as { fact?: unknown; children?: unknown };
+  if (typeof fact === 'string') into.push(fact);
+  if (Array.isArray(children)) for (const child of children) factsIn(child, into);
+  return into;
+}
+
 /** Children: pseudonymous lists and explanations; personal data for the family center only. */
 export function childRoutes(ctx: AppContext) {
   const { deps } = ctx;
@@ -86,6 +98,11 @@ export function childRoutes(ctx: AppContext) {
     return child;
   }
 
+  /** A list of children with their levels is a read of each one: audited with the ids shown. */
+  async function auditList(c: Context<ApiEnv>, items: readonly { id: string }[]) {
+    await audit(c, 'child.list', { type: 'child', id: null }, { ids: items.map((i) => i.id) });
+  }
+
   return createRouter()
     .openapi(list, async function listChildren(c) {
       const query = c.req.valid('query');
@@ -96,10 +113,12 @@ export function childRoutes(ctx: AppContext) {
           return c.json([], 200);
         }
         const page = await deps.children.list({ ...query, school: user.school, flaggedOnly: true });
+        await auditList(c, page.items);
         c.header('x-total-count', String(page.total));
         return c.json(page.items, 200);
       }
       const page = await deps.children.list(query);
+      await auditList(c, page.items);
       c.header('x-total-count', String(page.total));
       return c.json(page.items, 200);
     })
@@ -107,7 +126,11 @@ export function childRoutes(ctx: AppContext) {
       const { id } = c.req.valid('param');
       const child = await visibleChild(c, id);
       await audit(c, 'child.read', { type: 'child', id });
-      return c.json(child, 200);
+      if (c.get('user')?.role !== 'teacher') return c.json(child, 200);
+      // A teacher sees the school's own facts; what welfare or health know reaches the school
+      // only through the sheet the center chooses to share.
+      const facts = Object.fromEntries(Object.entries(child.facts).filter(([k]) => schoolFact(k)));
+      return c.json({ ...child, facts }, 200);
     })
     .openapi(explanation, async function explainChild(c) {
       const { id } = c.req.valid('param');
@@ -116,7 +139,10 @@ export function childRoutes(ctx: AppContext) {
       if (result === undefined)
         throw new ApiError(404, 'not_found', 'No judgement for this child yet.');
       await audit(c, 'child.explanation.read', { type: 'child', id });
-      return c.json(result, 200);
+      if (c.get('user')?.role !== 'teacher') return c.json(result, 200);
+      // Teachers: only rules that rest on the school's own facts (see getChild).
+      const rules = result.rules.filter((rule) => factsIn(rule.conditions).every(schoolFact));
+      return c.json({ ...result, rules }, 200);
     })
     .openapi(personal, async function readPersonalData(c) {
       const { id } = c.req.valid('param');

@@ -111,6 +111,24 @@ describeEachDatabase('exports (CSV CP932 / UTF-8 BOM / XLSX), audited', (getDb) 
       for (const key of ['dvSupport', 'addressHidden', 'nameKey', 'kanaKey'])
         expect(person).not.toHaveProperty(key);
     expect(JSON.stringify(hidden)).not.toContain('試験村14番地');
+    // Nor where the child is every day: no school, nursery or shared school anywhere.
+    const whole = await (
+      await t.call('GET', `/api/exports/disclosure/${dv}?format=json`, { cookie: cookie.center1 })
+    ).json();
+    const whereabouts: unknown[] = [];
+    JSON.stringify(whole, (key, value: unknown) => {
+      if (['school', 'sharedSchool', 'nursery'].includes(key) && value !== null)
+        whereabouts.push(value);
+      return value;
+    });
+    expect(whereabouts).toEqual([]);
+    expect(whole).toMatchObject({ profile: { school: null, grade: expect.any(Number) } });
+    const other = await (
+      await t.call('GET', `/api/exports/disclosure/${flaggedS0}?format=json`, {
+        cookie: cookie.center1,
+      })
+    ).json();
+    expect(other).toMatchObject({ profile: { school: 'S0' } });
     for (const format of ['csv-cp932', 'csv-utf8-bom', 'xlsx']) {
       const { res, table } = await download(
         'center1',
@@ -130,11 +148,15 @@ describeEachDatabase('exports (CSV CP932 / UTF-8 BOM / XLSX), audited', (getDb) 
     }
   });
 
-  it('refuses an export reached by a cross-site navigation (403 csrf), unaudited', async () => {
+  it('refuses any audited read reached by a cross-site navigation (403 csrf), unaudited', async () => {
+    const child = t.seed.children.flaggedS0;
     const paths = [
-      `/api/exports/disclosure/${t.seed.children.flaggedS0}?format=json`,
+      `/api/exports/disclosure/${child}?format=json`,
       '/api/exports/sheets?format=csv-utf8-bom',
       `/api/exports/flagged?runId=${t.seed.runId}`,
+      `/api/children/${child}/personal`,
+      `/api/children/${child}`,
+      `/api/runs/${t.seed.runId}/results`,
     ];
     const before = (await listAudit(getDb().db, { limit: 10_000 })).length;
     for (const path of paths) {
@@ -152,6 +174,11 @@ describeEachDatabase('exports (CSV CP932 / UTF-8 BOM / XLSX), audited', (getDb) 
       for (const path of paths)
         expect((await t.call('GET', path, { cookie: cookie.center1, headers })).status).toBe(200);
     }
+    // The API's public reference stays linkable from anywhere.
+    const docs = await t.call('GET', '/api/openapi.json', {
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    expect(docs.status).toBe(200);
   });
 
   it('writes every export to the audit log (who, what, rows; never contents)', async () => {

@@ -1,7 +1,7 @@
 import { describeEachDatabase } from '@mimamori/db/testing';
 import { childrensHallMapping } from '@mimamori/mapping';
 import { beforeAll, expect, it } from 'vitest';
-import { demoDocument } from '../testing/seed';
+import { documentUsingFact } from '../testing/seed';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 type Inventory = {
@@ -11,35 +11,6 @@ type Inventory = {
   }[];
   factsWithoutPurpose: unknown[];
 };
-
-/** The demo rule set plus one rule reading `factId` (declared in the document's catalogue). */
-function documentUsing(factId: string, version: number): Record<string, unknown> {
-  const base = demoDocument(version);
-  return {
-    ...base,
-    facts: [
-      ...(base.facts as unknown[]),
-      {
-        id: factId,
-        label: { ja: '新しい項目', en: 'New item' },
-        type: 'number',
-        source: 'other',
-        outsideSchool: true,
-      },
-    ],
-    rules: [
-      ...(base.rules as unknown[]),
-      {
-        id: 'new-fact',
-        conditions: { all: [{ fact: factId, operator: 'greaterThanInclusive', value: 10 }] },
-        event: {
-          type: 'futoko',
-          params: { points: 1, explanation: { ja: '新しい項目' }, rationale: 'synthetic' },
-        },
-      },
-    ],
-  };
-}
 
 /** Every fact a rule-set document's rules read. */
 function factsOf(node: unknown, into = new Set<string>()): Set<string> {
@@ -93,7 +64,7 @@ describeEachDatabase('data inventory and the publish gate on declared purposes',
   });
 
   it('refuses to publish a rule on a fact with no declared purpose (422 undeclared_purpose)', async () => {
-    const res = await draftAndPublish(documentUsing('library.loans', 2));
+    const res = await draftAndPublish(documentUsingFact('library.loans', 2));
     expect(res.status).toBe(422);
     const problem = (await res.json()) as {
       code: string;
@@ -116,7 +87,7 @@ describeEachDatabase('data inventory and the publish gate on declared purposes',
       json: { mapping: childrensHallMapping() },
     });
     expect(saved.status).toBe(201);
-    const res = await draftAndPublish(documentUsing('childrensHall.visitDays', 2));
+    const res = await draftAndPublish(documentUsingFact('childrensHall.visitDays', 2));
     expect(res.status).toBe(200);
     const hall = (await inventory()).sources.find((s) => s.name === 'childrens-hall');
     expect(hall?.items.find((i) => i.factId === 'childrensHall.visitDays')?.usedBy).toEqual([

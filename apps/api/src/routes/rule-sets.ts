@@ -25,6 +25,7 @@ import {
   validationResultSchema,
   versionSummarySchema,
 } from '../schemas/rule-sets';
+import { languageQuerySchema, requestLanguage } from '../language';
 
 const tags = ['rule-sets'];
 const versionParams = setParams.extend({
@@ -83,7 +84,7 @@ const routes = {
     path: '/{id}/drafts/{draftId}/diff',
     tags,
     summary: 'Readable diff from the published version to a draft (what an approver reviews)',
-    request: { params: draftParams },
+    request: { params: draftParams, query: languageQuerySchema },
     responses: { 200: jsonResponse(ruleSetDiffSchema, 'Diff'), ...problemResponses },
   }),
   createDraft: defineRoute(edit, {
@@ -143,7 +144,7 @@ const routes = {
     summary: 'Readable diff between two versions',
     request: {
       params: setParams,
-      query: z.object({
+      query: languageQuerySchema.extend({
         from: z.coerce.number().int().min(1).max(1_000_000),
         to: z.coerce.number().int().min(1).max(1_000_000),
       }),
@@ -211,7 +212,8 @@ export function ruleSetRoutes(ctx: AppContext) {
       const draft = await draftOr404(id, draftId);
       const current = (await deps.ruleSets.list()).find((s) => s.id === id)?.current;
       const published = current ? await deps.ruleSets.version(id, current.version) : undefined;
-      return c.json(deps.engine.diff(published ?? {}, draft), 200);
+      const lang = requestLanguage(c, c.req.valid('query').lang);
+      return c.json(deps.engine.diff(published ?? {}, draft, lang), 200);
     })
     .openapi(routes.createDraft, async function createDraft(c) {
       const { id } = c.req.valid('param');
@@ -277,13 +279,13 @@ export function ruleSetRoutes(ctx: AppContext) {
     })
     .openapi(routes.diff, async function diffVersions(c) {
       const { id } = c.req.valid('param');
-      const { from, to } = c.req.valid('query');
+      const { from, to, lang } = c.req.valid('query');
       const [a, b] = await Promise.all([
         deps.ruleSets.version(id, from),
         deps.ruleSets.version(id, to),
       ]);
       if (a === undefined || b === undefined) notFound('version');
-      return c.json(deps.engine.diff(a, b), 200);
+      return c.json(deps.engine.diff(a, b, requestLanguage(c, lang)), 200);
     })
     .openapi(routes.rollback, async function rollback(c) {
       const { id } = c.req.valid('param');

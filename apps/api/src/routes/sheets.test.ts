@@ -90,6 +90,32 @@ describeEachDatabase('work list, sheets, observations and notifications', (getDb
     expect(centerView.caseId).toEqual(expect.any(String));
   });
 
+  it('shows teachers that staff changed a level, never the staff note', async () => {
+    const sheet = (await (await t.call('GET', `/api/sheets/${sheetId}`, as('center1'))).json()) as {
+      sheet: { runId: string; childId: string };
+    };
+    const created = await t.call('POST', '/api/overrides', {
+      ...as('center1'),
+      json: {
+        runId: sheet.sheet.runId,
+        childId: sheet.sheet.childId,
+        type: 'futoko',
+        toLevel: null,
+        reasonCode: 'family_context',
+        note: '家庭の事情を面談で確認（センター内限り）',
+      },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const notes = async (who: string) =>
+      (
+        (await (await t.call('GET', `/api/sheets/${sheetId}`, as(who))).json()) as {
+          overrides: { note: string | null }[];
+        }
+      ).overrides.map((o) => o.note);
+    expect(await notes('center1')).toEqual(['家庭の事情を面談で確認（センター内限り）']);
+    expect(await notes('teacher1')).toEqual([null]);
+  });
+
   it('answers a sheet with the levels its run’s rule set defines, what an override may set', async () => {
     const detail = (await (
       await t.call('GET', `/api/sheets/${sheetId}`, as('center1'))
@@ -190,5 +216,90 @@ describeEachDatabase('work list, sheets, observations and notifications', (getDb
     expect(res.status).toBe(200);
     const sheets = await res.json();
     expect(sheets[0]?.content.school).toBe('S0');
+  });
+
+  it('keeps both of two concurrent notes changes', async () => {
+    const [a, b] = await Promise.all([
+      t.call('PUT', `/api/sheets/${sheetId}/notes`, {
+        ...as('center1'),
+        json: { principal: '校長の所見' },
+      }),
+      t.call('PUT', `/api/sheets/${sheetId}/notes`, {
+        ...as('center1'),
+        json: { schoolNurse: '養護教諭の所見' },
+      }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const detail = (await (
+      await t.call('GET', `/api/sheets/${sheetId}`, as('center1'))
+    ).json()) as {
+      sheet: { content: { notes: Json } };
+    };
+    expect(detail.sheet.content.notes).toMatchObject({
+      principal: '校長の所見',
+      schoolNurse: '養護教諭の所見',
+    });
+  });
+
+  it('refuses notes saved over a change made since they were loaded (409 stale_sheet)', async () => {
+    const loaded = (await (
+      await t.call('GET', `/api/sheets/${sheetId}`, as('center1'))
+    ).json()) as {
+      sheet: { updatedAt: string };
+    };
+    const seen = loaded.sheet.updatedAt;
+    const first = await t.call('PUT', `/api/sheets/${sheetId}/notes`, {
+      ...as('center1'),
+      json: { summary: '一人目のまとめ', expectedUpdatedAt: seen },
+    });
+    expect(first.status).toBe(200);
+    const second = await t.call('PUT', `/api/sheets/${sheetId}/notes`, {
+      ...as('center1'),
+      json: { summary: '二人目のまとめ', expectedUpdatedAt: seen },
+    });
+    expect(second.status).toBe(409);
+    expect(second.headers.get('content-type')).toBe('application/problem+json');
+    expect(await second.json()).toMatchObject({ status: 409, code: 'stale_sheet' });
+    const now = (await (await t.call('GET', `/api/sheets/${sheetId}`, as('center1'))).json()) as {
+      sheet: { content: { notes: Json } };
+    };
+    expect(now.sheet.content.notes.summary).toBe('一人目のまとめ');
+    const [entry] = await listAudit(getDb().db, { action: 'sheet.notes', limit: 1 });
+    expect(entry?.details).toEqual({ fields: ['summary'] });
+  });
+
+  it('shares only with a school some child attends (422 unknown_school)', async () => {
+    const res = await t.call('POST', `/api/sheets/${sheetId}/share`, {
+      ...as('center1'),
+      json: { school: 'NOPE99' },
+    });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ code: 'unknown_school' });
+    const detail = (await (
+      await t.call('GET', `/api/sheets/${sheetId}`, as('center1'))
+    ).json()) as {
+      sheet: Json;
+    };
+    expect(detail.sheet.sharedSchool).toBe('S0');
+  });
+
+  it('tells the center that a sheet is not shared yet (409 sheet_not_shared)', async () => {
+    const created = await t.call('POST', '/api/sheets', {
+      ...as('center1'),
+      json: { runId: t.seed.runId, childId: t.seed.children.flaggedS1 },
+    });
+    const unshared = ((await created.json()) as { id: string }).id;
+    const res = await t.call('POST', `/api/sheets/${unshared}/observations`, {
+      ...as('center1'),
+      json: { text: '電話で様子を聞いた', supportNeeded: false },
+    });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ code: 'sheet_not_shared' });
+    expect((await t.call('GET', `/api/sheets/${unshared}`, as('center1'))).status).toBe(200);
+    const teacher = await t.call('POST', `/api/sheets/${unshared}/observations`, {
+      ...as('teacher2'),
+      json: { text: 'x', supportNeeded: false },
+    });
+    expect(teacher.status).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import { actorOf, audit } from '../audit';
 import { createRouter, type AppContext } from '../context';
 import type { ApiEnv } from '../env';
 import { ApiError } from '../problem';
+import { answeringConflicts } from './casework-problems';
 import {
   caseEventSchema,
   createSheetSchema,
@@ -28,6 +29,9 @@ const tags = ['sheets'];
 const center = { roles: ['family_center'] } as const;
 const shared = { roles: ['family_center', 'teacher'], scope: 'own-school' } as const;
 const conflict = { 409: problemResponses[400] };
+const unknownSchool = {
+  422: { ...problemResponses[400], description: 'No child attends that school (`unknown_school`)' },
+};
 
 const flagged = defineRoute(center, {
   method: 'get',
@@ -69,6 +73,10 @@ const notes = defineRoute(center, {
   path: '/sheets/{id}/notes',
   tags,
   summary: 'Change the review-meeting notes (教育委員会・校長・養護教諭・SSW)',
+  description:
+    "Merges the given fields into the stored notes. Send `expectedUpdatedAt` (the sheet's " +
+    '`updatedAt` as last loaded) to be refused with 409 `stale_sheet` instead of saving over ' +
+    'a change made since; a purged sheet answers 409 `purged`.',
   request: { params: idParamSchema, body: jsonBody(sheetNotesSchema) },
   responses: { 200: jsonResponse(sheetSchema, 'Sheet'), ...problemResponses, ...conflict },
 });
@@ -77,16 +85,28 @@ const share = defineRoute(center, {
   path: '/sheets/{id}/share',
   tags,
   summary: "Share a sheet with a school (default: the child's school or nursery)",
+  description:
+    'Changes only the sharing fields (notes saved meanwhile stay). A school no child attends ' +
+    'answers 422 `unknown_school`; a purged sheet 409 `purged`.',
   request: { params: idParamSchema, body: jsonBody(shareSheetSchema) },
-  responses: { 200: jsonResponse(sheetSchema, 'Sheet'), ...problemResponses, ...conflict },
+  responses: {
+    200: jsonResponse(sheetSchema, 'Sheet'),
+    ...problemResponses,
+    ...conflict,
+    ...unknownSchool,
+  },
 });
 const observe = defineRoute(shared, {
   method: 'post',
   path: '/sheets/{id}/observations',
   tags,
   summary: 'Record an observation after 声掛け・見守り (support needed notifies the center)',
+  description:
+    "Goes to the child's case, a closed one too (an observation never opens a case). A sheet " +
+    'not shared yet answers 409 `sheet_not_shared` (teachers: 404, they do not see it), a ' +
+    'purged sheet 409 `purged`.',
   request: { params: idParamSchema, body: jsonBody(observationSchema) },
-  responses: { 201: jsonResponse(caseEventSchema, 'Recorded'), ...problemResponses },
+  responses: { 201: jsonResponse(caseEventSchema, 'Recorded'), ...problemResponses, ...conflict },
 });
 
 /** A teacher's scope: their school (`null` when the account has none: sees nothing). */
@@ -148,10 +168,13 @@ export function sheetRoutes(ctx: AppContext) {
       const scope = teacherSchool(c);
       const sheet = await casework.getSheet(id, scope ?? {});
       if (sheet === undefined) throw new ApiError(404, 'not_found', 'No such sheet.');
-      const overrides = await casework.listLevelOverrides({
+      const all = await casework.listLevelOverrides({
         runId: sheet.runId,
         childId: sheet.childId,
       });
+      // Staff's override notes are the center's own words: a teacher sees that the level was
+      // changed and why in code (reasonCode), never the note.
+      const overrides = scope === undefined ? all : all.map((o) => ({ ...o, note: null }));
       const caseId =
         scope === undefined ? ((await casework.openCaseOf(sheet.childId))?.id ?? null) : null;
       const observations = (
@@ -172,43 +195,42 @@ export function sheetRoutes(ctx: AppContext) {
     })
     .openapi(notes, async function updateNotes(c) {
       const { id } = c.req.valid('param');
-      const patch = c.req.valid('json');
-      const sheet = await casework.updateSheetNotes({
-        sheetId: id,
-        notes: patch,
-        actor: actorOf(c),
-      });
+      const { expectedUpdatedAt, ...patch } = c.req.valid('json');
+      const sheet = await answeringConflicts(() =>
+        casework.updateSheetNotes({
+          sheetId: id,
+          notes: patch,
+          ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }),
+          actor: actorOf(c),
+        }),
+      );
       await audit(c, 'sheet.notes', { type: 'sheet', id }, { fields: Object.keys(patch).sort() });
       return c.json(sheet, 200);
     })
     .openapi(share, async function shareSheet(c) {
       const { id } = c.req.valid('param');
       const { school } = c.req.valid('json');
-      const sheet = await casework.shareSheet({
-        sheetId: id,
-        ...(school === undefined ? {} : { school }),
-        actor: actorOf(c),
-      });
+      const sheet = await answeringConflicts(() =>
+        casework.shareSheet({
+          sheetId: id,
+          ...(school === undefined ? {} : { school }),
+          actor: actorOf(c),
+        }),
+      );
       await audit(c, 'sheet.share', { type: 'sheet', id }, { school: sheet.sharedSchool });
       return c.json(sheet, 200);
     })
     .openapi(observe, async function recordObservation(c) {
       const { id } = c.req.valid('param');
       const scope = teacherSchool(c);
-      let school: string | null;
-      if (scope !== undefined) {
-        school = scope.school;
-      } else {
-        const sheet = await casework.getSheet(id);
-        if (sheet === undefined) throw new ApiError(404, 'not_found', 'No such sheet.');
-        school = sheet.sharedSchool;
-      }
-      const event = await casework.recordObservation({
-        sheetId: id,
-        school,
-        observation: c.req.valid('json'),
-        actor: actorOf(c),
-      });
+      const event = await answeringConflicts(() =>
+        casework.recordObservation({
+          sheetId: id,
+          ...(scope ?? {}),
+          observation: c.req.valid('json'),
+          actor: actorOf(c),
+        }),
+      );
       await audit(
         c,
         'sheet.observation',

@@ -3,7 +3,14 @@ import { describeEachDatabase } from '@mimamori/db/testing';
 import { childrensHallMapping, makeChildrensHallSample } from '@mimamori/mapping';
 import { generateVillage } from '@mimamori/village';
 import { beforeAll, expect, it } from 'vitest';
-import { createVillageTestApp, testAsOf, type VillageTestApp } from '../testing/test-app';
+import { documentUsingFact } from '../testing/seed';
+import {
+  createTestApp,
+  createVillageTestApp,
+  testAsOf,
+  type TestApp,
+  type VillageTestApp,
+} from '../testing/test-app';
 
 type Json = Record<string, unknown>;
 const children = 80;
@@ -104,6 +111,9 @@ describeEachDatabase('mapped sources: infer → save → import → catalogue', 
       },
     });
     expect(taken.status).toBe(422);
+    expect(((await taken.json()) as { errors: Json[] }).errors).toEqual([
+      expect.objectContaining({ path: '/name', code: 'reserved_name' }),
+    ]);
   });
 
   it('saves versions, imports through the mapped connector and lists its facts', async () => {
@@ -172,5 +182,96 @@ describeEachDatabase('mapped sources: infer → save → import → catalogue', 
     expect(entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(['source.infer', 'import.commit']),
     );
+  });
+});
+
+describeEachDatabase('mapped sources: fact ids stay unique and in-use facts stay', (getDb) => {
+  let t: TestApp;
+  const cookie: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await createTestApp(getDb().db);
+    for (const name of ['editor1', 'it1']) cookie[name] = await t.login(name);
+  });
+  const save = (mapping: unknown) =>
+    t.call('POST', '/api/sources', { cookie: cookie.it1, json: { mapping } });
+  type Refusal = { code: string; errors: { path: string; code: string; message: string }[] };
+
+  it('refuses a source whose fact ids another source declares (hall-2 and hall2)', async () => {
+    const renamed = (name: string) => {
+      const mapping = childrensHallMapping();
+      return {
+        ...mapping,
+        name,
+        columns: mapping.columns.map((c) =>
+          c.fact
+            ? { ...c, fact: { ...c.fact, id: c.fact.id.replace('childrensHall', 'hall2') } }
+            : c,
+        ),
+      };
+    };
+    expect((await save(renamed('hall-2'))).status).toBe(201);
+    expect((await save(renamed('hall-2'))).status).toBe(201);
+    const res = await save(renamed('hall2'));
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as Refusal;
+    expect(problem.code).toBe('fact_id_taken');
+    expect(problem.errors.map((e) => `${e.path} ${e.code}`)).toEqual([
+      '/columns/4/fact/id fact_id_taken',
+      '/columns/5/fact/id fact_id_taken',
+    ]);
+    expect(problem.errors[0]?.message).toContain('hall-2');
+  });
+
+  it('refuses a version that drops or retypes a fact a published rule uses (422 fact_in_use)', async () => {
+    expect((await save(childrensHallMapping())).status).toBe(201);
+    const created = await t.call('POST', '/api/rule-sets/demo/drafts', {
+      cookie: cookie.editor1,
+      json: { document: documentUsingFact('childrensHall.visitDays', 2, '来館') },
+    });
+    const { draftId } = (await created.json()) as { draftId: string };
+    const published = await t.call('POST', `/api/rule-sets/demo/drafts/${draftId}/publish`, {
+      cookie: cookie.editor1,
+      json: { note: 'hall visits' },
+    });
+    expect(published.status).toBe(200);
+
+    const hall = childrensHallMapping();
+    const dropped = await save({
+      ...hall,
+      columns: hall.columns.filter((c) => c.fact?.id !== 'childrensHall.visitDays'),
+    });
+    expect(dropped.status).toBe(422);
+    const problem = (await dropped.json()) as Refusal;
+    expect(problem.code).toBe('fact_in_use');
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ path: '/columns', code: 'fact_in_use' }),
+    ]);
+    expect(problem.errors[0]?.message).toContain('childrensHall.visitDays');
+    expect(problem.errors[0]?.message).toContain('demo/new-fact');
+
+    const retyped = await save({
+      ...hall,
+      columns: hall.columns.map((c) =>
+        c.fact?.id === 'childrensHall.visitDays'
+          ? {
+              ...c,
+              fact: {
+                id: c.fact.id,
+                label: c.fact.label,
+                type: 'code',
+                codes: { '0': 'なし', '1': 'あり' },
+                purpose: c.fact.purpose,
+                legalBasis: c.fact.legalBasis,
+                retention: c.fact.retention,
+              },
+            }
+          : c,
+      ),
+    });
+    expect(retyped.status).toBe(422);
+    expect(((await retyped.json()) as Refusal).errors.map((e) => e.path)).toEqual([
+      '/columns/4/fact/type',
+    ]);
+    expect((await save(hall)).status).toBe(201);
   });
 });

@@ -11,6 +11,7 @@ import {
   savedSourceSchema,
   saveSourceSchema,
 } from '../schemas/sources';
+import type { SourceService } from '../deps';
 import { safeFileName } from './imports';
 
 const tags = ['sources'];
@@ -19,6 +20,16 @@ const invalid = {
   409: problemResponses[400],
   413: problemResponses[400],
   422: problemResponses[400],
+};
+
+type SaveRefusal = Extract<Awaited<ReturnType<SourceService['save']>>, { ok: false }>['code'];
+
+/** What each refused save says; the problems (fact and rule ids, never cell values) say where. */
+const refusals: Record<SaveRefusal, string> = {
+  invalid_mapping: 'The mapping is not complete.',
+  fact_id_taken: 'Another source already declares some of these fact ids.',
+  fact_in_use:
+    'Published rules use facts this version drops or retypes; change the rules and publish them first.',
 };
 
 const infer = defineRoute(it, {
@@ -86,7 +97,7 @@ export function sourceRoutes(ctx: AppContext) {
     .openapi(save, async function saveSource(c) {
       const saved = await sources.save(c.req.valid('json').mapping, c.get('user')?.id ?? '');
       if (!saved.ok) {
-        throw new ApiError(422, 'invalid_mapping', 'The mapping is not complete.', {
+        throw new ApiError(422, saved.code, refusals[saved.code], {
           errors: saved.problems.slice(0, 200).map((p) => ({
             path: p.path,
             message: p.message,

@@ -81,6 +81,26 @@ describeEachDatabase('user routes', (getDb) => {
     ).toBe(200);
   });
 
+  it('keeps names unique whatever their case, also when created at once (409, never 500)', async () => {
+    const create = (username: string) =>
+      t.call('POST', '/api/users', {
+        cookie,
+        json: { username, password: 'long-enough-pass', role: 'it' },
+      });
+    const statuses = (await Promise.all(['newuser', 'NewUser', 'NEWUSER'].map(create))).map(
+      (r) => r.status,
+    );
+    expect(statuses.sort()).toEqual([201, 409, 409]);
+    // One account, reached by any case of its name.
+    expect(
+      (
+        await t.call('POST', '/api/auth/login', {
+          json: { username: 'NEWuser', password: 'long-enough-pass' },
+        })
+      ).status,
+    ).toBe(200);
+  });
+
   it('keeps an admin from locking themselves out', async () => {
     const res = await t.call('PATCH', `/api/users/${t.seed.users.admin.id}`, {
       cookie,

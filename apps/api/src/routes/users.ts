@@ -128,13 +128,19 @@ export function userRoutes(ctx: AppContext) {
       assertSchool(body.role, body.school);
       if ((await deps.users.findByUsername(body.username)) !== undefined)
         throw new ApiError(409, 'duplicate', 'That username is taken.');
-      const user = await deps.users.create({
-        username: body.username,
-        passwordHash: await hasher.hash(body.password),
-        role: body.role,
-        school: body.school ?? null,
-        displayName: body.displayName ?? body.username,
-      });
+      const user = await deps.users
+        .create({
+          username: body.username,
+          passwordHash: await hasher.hash(body.password),
+          role: body.role,
+          school: body.school ?? null,
+          displayName: body.displayName ?? body.username,
+        })
+        .catch((error: unknown) => {
+          if ((error as { code?: unknown } | null)?.code === 'duplicate')
+            throw new ApiError(409, 'duplicate', 'That username is taken.');
+          throw error;
+        });
       await audit(
         c,
         'user.create',

@@ -32,14 +32,16 @@ export const caseEventSchema = z
     kind: z.enum(caseEventKinds),
     data: z.record(z.string(), z.unknown()),
     actorId: z.string().nullable(),
+    /** The actor's username (case history only); null for the system or a removed account. */
+    actorName: z.string().nullable().optional(),
     at: z.string(),
   })
   .openapi('CaseEvent');
 
 /**
  * POST /cases/{id}/decisions body (casework's `decisionInputSchema`, restated for the OpenAPI
- * document; casework parses it again). `agency` is required for `referred`, `agencyNote` for
- * `other`.
+ * document; casework parses it again, and refuses a `decidedOn` later than today by the app's
+ * clock). `agency` is required for `referred` and refused otherwise, `agencyNote` for `other`.
  */
 export const caseDecisionSchema = z
   .object({
@@ -48,12 +50,21 @@ export const caseDecisionSchema = z
     decidedOn: day.optional(),
     agency: z.enum(agencies).optional(),
     agencyNote: z.string().max(200).optional(),
+    expectedStatus: caseStatusSchema.optional().openapi({
+      description:
+        'The status the decider last saw. When the case is in another status now (someone ' +
+        'decided meanwhile) the decision is refused with 409 `stale_case`.',
+    }),
   })
   .superRefine(function referralNamesAgency(value, ctx) {
     if (value.status === 'referred' && value.agency === undefined)
       ctx.addIssue({ code: 'custom', path: ['agency'], message: 'a referral names the agency' });
     if (value.agency === 'other' && !value.agencyNote)
       ctx.addIssue({ code: 'custom', path: ['agencyNote'], message: 'name the other agency' });
+    for (const key of ['agency', 'agencyNote'] as const) {
+      if (value.status !== 'referred' && value[key] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: 'only a referral names an agency' });
+    }
   })
   .openapi('CaseDecision');
 
@@ -149,7 +160,10 @@ export const createSheetSchema = z
   .object({ runId: idSchema, childId: idSchema })
   .openapi('CreateSheet');
 
-/** PUT /sheets/{id}/notes body: any subset of the review-meeting notes. */
+/**
+ * PUT /sheets/{id}/notes body: any subset of the review-meeting notes, and the sheet's
+ * `updatedAt` as the editor last saw it.
+ */
 export const sheetNotesSchema = z
   .object({
     educationBoard: z.string().max(4000).optional(),
@@ -158,6 +172,17 @@ export const sheetNotesSchema = z
     schoolSocialWorker: z.string().max(4000).optional(),
     summary: z.string().max(4000).optional(),
     meetingDate: day.nullable().optional(),
+    expectedUpdatedAt: z
+      .string()
+      .max(40)
+      .optional()
+      .openapi({
+        description:
+          "The sheet's `updatedAt` as the editor last saw it (optimistic concurrency). When " +
+          'the sheet changed since (notes saved or shared by someone else), nothing is saved ' +
+          'and the answer is 409 `stale_sheet`: reload and apply the change again. Without it ' +
+          'the given fields are merged into the stored notes.',
+      }),
   })
   .openapi('SheetNotesPatch');
 

@@ -13,7 +13,8 @@ export const connectorSummarySchema = z
     id: z.string(),
     /** `code` (a connector package) or `mapped` (a mapping document saved by IT staff). */
     kind: z.enum(['code', 'mapped']),
-    label: z.string(),
+    /** The connector's title in both languages (the UI shows the reader's). */
+    label: z.object({ ja: z.string(), en: z.string() }),
     source: z.string(),
     version: z.string(),
     fields: z.array(connectorFieldSchema),

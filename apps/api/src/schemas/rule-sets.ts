@@ -64,7 +64,8 @@ export type ApprovalRequestJson = z.infer<typeof approvalRequestSchema>;
 export const ruleSetSummarySchema = z
   .object({
     id: z.string(),
-    title: z.string(),
+    /** The rule set's title in both languages (the UI shows the reader's). */
+    title: z.object({ ja: z.string(), en: z.string() }),
     current: z.object({ version: z.number().int(), publishedAt: z.string() }).nullable(),
     drafts: z.array(draftSummarySchema),
     /** Publishing needs a second person's approval. */

@@ -70,6 +70,39 @@ export function demoDocument(version = 1, minPoints = 3): Record<string, unknown
   };
 }
 
+/** The demo rule set plus one rule reading `factId` (declared in the document's catalogue). */
+export function documentUsingFact(
+  factId: string,
+  version: number,
+  label = '新しい項目',
+): Record<string, unknown> {
+  const base = demoDocument(version);
+  return {
+    ...base,
+    facts: [
+      ...(base.facts as unknown[]),
+      {
+        id: factId,
+        label: { ja: label, en: 'New item' },
+        type: 'number',
+        source: 'other',
+        outsideSchool: true,
+      },
+    ],
+    rules: [
+      ...(base.rules as unknown[]),
+      {
+        id: 'new-fact',
+        conditions: { all: [{ fact: factId, operator: 'greaterThanInclusive', value: 10 }] },
+        event: {
+          type: 'futoko',
+          params: { points: 1, explanation: { ja: label }, rationale: 'synthetic' },
+        },
+      },
+    ],
+  };
+}
+
 /** One synthetic account per role (two teachers: S0 and S1), password {@link seedPassword}. */
 export async function seedUsers(db: Db, hasher: PasswordHasher): Promise<Seed['users']> {
   const hash = await hasher.hash(seedPassword);

@@ -27,7 +27,7 @@ export function connectorSummary(
   return {
     id: connector.name,
     kind,
-    label: connector.title.ja,
+    label: { ja: connector.title.ja, en: connector.title.en },
     source: connector.source,
     version: connector.version,
     fields: connector.columns

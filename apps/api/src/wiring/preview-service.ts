@@ -14,7 +14,7 @@ export function createPreviewService(
 ): PreviewService {
   const previews = createPipelinePreview(db);
   return {
-    async preview(request) {
+    async preview(request, lang) {
       let draftDocument: unknown = request.document;
       if (request.draftId !== undefined) {
         draftDocument = await ruleSets.draft(request.ruleSetId, request.draftId);
@@ -24,6 +24,7 @@ export function createPreviewService(
         ruleSetId: request.ruleSetId,
         ...(draftDocument === undefined ? {} : { draftDocument }),
         ...(request.levels === undefined ? {} : { levels: request.levels }),
+        ...(lang === undefined ? {} : { lang }),
       });
       if (outcome.ok) return outcome.result;
       if (outcome.code === 'no_published_rule_set') return undefined;

@@ -160,6 +160,24 @@ describeEachDatabase('production deps over the synthetic village', (getDb) => {
       expect(move.reasons.join(' ')).toMatch(/基準/);
     }
     expect(result.disparity.bySchool.reduce((n, r) => n + r.total, 0)).toBe(facts.length);
+    // The moves name children and their levels: the preview is audited with their ids.
+    const [audited] = await listAudit(getDb().db, { action: 'preview.run', limit: 1 });
+    expect(audited?.details).toEqual({
+      draftId: null,
+      childIds: [...new Set([...result.entered, ...result.left].map((m) => m.childId))],
+    });
+    // English through the admin's `lang` cookie or `?lang=`; the same moves either way.
+    for (const how of [{ cookie: `${editor}; lang=en` }, { cookie: editor, query: '?lang=en' }]) {
+      const english = (await (
+        await t.call('POST', `/api/preview${how.query ?? ''}`, {
+          cookie: how.cookie,
+          json: { ruleSetId: 'demo', levels },
+        })
+      ).json()) as typeof result;
+      expect(english.enteredTotal).toBe(result.enteredTotal);
+      for (const move of [...english.entered, ...english.left])
+        expect(move.reasons.join(' ')).toMatch(/threshold \d+→\d+ pts/);
+    }
     const invalid = await t.call('POST', '/api/preview', {
       cookie: editor,
       json: { ruleSetId: 'demo', document: { id: 'demo' } },
@@ -225,6 +243,20 @@ describeEachDatabase('production deps over the synthetic village', (getDb) => {
         },
       ],
     });
+    const english = (await (
+      await t.call('GET', `/api/rule-sets/demo/diff?from=1&to=${version}&lang=en`, {
+        cookie: editor,
+      })
+    ).json()) as {
+      rules: { changed: { changes: { field: string }[] }[] };
+      thresholds: { levelLabel: string }[];
+    };
+    expect(english.rules.changed[0]?.changes[0]?.field).toBe('Rationale');
+    expect(english.thresholds[0]?.levelLabel).toMatch(/^[\x20-\x7e]+$/);
+    const bad = await t.call('GET', `/api/rule-sets/demo/diff?from=1&to=${version}&lang=fr`, {
+      cookie: editor,
+    });
+    expect(bad.status).toBe(400);
   });
 
   it('starts a run that completes in the background with results', async () => {
@@ -242,7 +274,22 @@ describeEachDatabase('production deps over the synthetic village', (getDb) => {
       cookie: center,
     });
     expect(results.status).toBe(200);
-    expect(((await results.json()) as unknown[]).length).toBeGreaterThan(0);
+    const flagged = (await results.json()) as { childId: string }[];
+    expect(flagged.length).toBeGreaterThan(0);
+    // Every flagged child's explanation: the fired rules, each once, with lit condition trees.
+    for (const { childId } of flagged) {
+      const why = (await (
+        await t.call('GET', `/api/runs/${id}/children/${childId}`, { cookie: center })
+      ).json()) as {
+        rules: { ruleId: string; fired: boolean; explanation: string; conditions: unknown }[];
+      };
+      expect(why.rules.length).toBeGreaterThan(0);
+      expect(new Set(why.rules.map((r) => r.ruleId)).size).toBe(why.rules.length);
+      for (const rule of why.rules) {
+        expect(rule).toMatchObject({ fired: true, conditions: { result: true } });
+        expect(rule.explanation).not.toBe('');
+      }
+    }
     expect(
       (await t.call('POST', '/api/runs', { cookie: center, json: { ruleSetId: 'x' } })).status,
     ).toBe(404);

@@ -153,4 +153,58 @@ describe('diffRuleSets', () => {
       thresholds: [],
     });
   });
+
+  it('writes the same diff in English when asked: labels, operators before values', () => {
+    const before = document([rule('moves', { all: [moves] })]);
+    const after = document(
+      [
+        rule(
+          'moves',
+          {
+            all: [
+              moves,
+              { fact: 'roster.movesLast3Years', operator: 'lessThanInclusive', value: 9 },
+              { fact: 'roster.singleParent', operator: 'notEqual', value: true },
+            ],
+          },
+          4,
+        ),
+      ],
+      12,
+    );
+    const diff = diffRuleSets(before, after, 'en');
+    expect(diff.rules.changed).toEqual([
+      {
+        id: 'moves',
+        name: 'moves',
+        changes: [
+          {
+            field: 'Condition added (all of › #2)',
+            path: 'conditions.all[1]',
+            from: null,
+            to: 'Moves in 3 years ≤ 9',
+          },
+          {
+            field: 'Condition added (all of › #3)',
+            path: 'conditions.all[2]',
+            from: null,
+            to: 'Single parent: not yes',
+          },
+          { field: 'Points', path: 'event.params.points', from: '3', to: '4' },
+        ],
+      },
+    ]);
+    expect(diff.thresholds).toEqual([
+      {
+        type: 'poverty',
+        level: 'watch',
+        typeLabel: 'Poverty',
+        levelLabel: 'Watch',
+        from: 10,
+        to: 12,
+      },
+    ]);
+    // Japanese stays the default.
+    expect(diffRuleSets(before, after).thresholds[0]?.levelLabel).toBe('見守り');
+  });
 });

@@ -1,10 +1,24 @@
 import { ConnectorKitError } from '@mimamori/connector-kit';
-import { listMappedSources, saveMappedSource, type Db, type MappedSource } from '@mimamori/db';
 import {
+  getCurrentVersion,
+  listCurrentMappedSources,
+  listMappedSources,
+  listRuleSets,
+  saveMappedSource,
+  type Db,
+  type MappedSource,
+} from '@mimamori/db';
+import { loadRuleSet } from '@mimamori/engine';
+import {
+  factIdConflicts,
+  factsInUseProblems,
   inferMapping,
   MappingError,
   mappingSchema,
   validateMapping,
+  type DeclaredFact,
+  type InventoryRuleSet,
+  type Mapping,
   type MappingProblem,
 } from '@mimamori/mapping';
 import { ApiError } from '../problem';
@@ -25,6 +39,9 @@ export interface InferredSource {
   };
 }
 
+/** Why a save was refused: the problem list's kind. */
+export type SaveRefusal = 'invalid_mapping' | 'fact_id_taken' | 'fact_in_use';
+
 /** Mapped sources: infer from a sample, save versions, list them (issue 8). */
 export interface SourceService {
   infer(input: {
@@ -34,13 +51,17 @@ export interface SourceService {
     /** An edited mapping to preview instead of inferring one. */
     mapping?: unknown;
   }): Promise<InferredSource>;
-  /** Validates and saves a new version; problems (JSON pointers, en + ja) when invalid. */
+  /**
+   * Validates and saves a new version; problems (JSON pointers, en + ja) when invalid
+   * (`invalid_mapping`), when another source declares one of its fact ids (`fact_id_taken`), or
+   * when it drops or retypes a fact a published rule reads (`fact_in_use`).
+   */
   save(
     mapping: unknown,
     by: string,
   ): Promise<
     | { ok: true; name: string; version: number; facts: number }
-    | { ok: false; problems: MappingProblem[] }
+    | { ok: false; code: SaveRefusal; problems: MappingProblem[] }
   >;
   list(): Promise<MappedSourceSummary[]>;
 }
@@ -49,10 +70,76 @@ function isMappingLike(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function factIds(mapping: Record<string, unknown>): string[] {
+/** The facts a stored document declares (read by shape only: it may predate newer checks). */
+function declaredFacts(mapping: Record<string, unknown>): DeclaredFact[] {
   const parsed = mappingSchema.safeParse(mapping);
   if (!parsed.success) return [];
-  return parsed.data.columns.flatMap((c) => (c.role === 'fact' && c.fact ? [c.fact.id] : []));
+  return parsed.data.columns.flatMap((c) =>
+    c.role === 'fact' && c.fact ? [{ id: c.fact.id, type: c.fact.type }] : [],
+  );
+}
+
+function factIds(mapping: Record<string, unknown>): string[] {
+  return declaredFacts(mapping).map((f) => f.id);
+}
+
+/** Fact id → the source declaring it, over the code connectors and other mapped sources. */
+function factsOfOthers(
+  catalog: ConnectorCatalog,
+  stored: readonly MappedSource[],
+  name: string,
+): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const connector of catalog.code.values())
+    for (const fact of connector.facts) owners.set(fact.id, connector.name);
+  for (const source of stored) {
+    if (source.name === name) continue;
+    for (const fact of declaredFacts(source.mapping))
+      if (!owners.has(fact.id)) owners.set(fact.id, source.name);
+  }
+  return owners;
+}
+
+/** The published version of every rule set, in the slice the fact-use check reads. */
+async function publishedRuleSets(db: Db): Promise<InventoryRuleSet[]> {
+  const out: InventoryRuleSet[] = [];
+  for (const set of await listRuleSets(db)) {
+    if (set.currentVersionId === null) continue;
+    const loaded = loadRuleSet((await getCurrentVersion(db, set.id))?.document);
+    if (!loaded.ok) continue;
+    const { id, title, facts, conditions, rules } = loaded.ruleSet;
+    out.push({
+      id,
+      title,
+      facts,
+      conditions: conditions ?? {},
+      rules: rules.map((r) => ({
+        id: r.id,
+        ...(r.enabled === undefined ? {} : { enabled: r.enabled }),
+        conditions: r.conditions,
+      })),
+    });
+  }
+  return out;
+}
+
+/** Cross-source refusals of a valid mapping: fact ids taken, facts in use dropped or retyped. */
+async function conflicts(
+  db: Db,
+  catalog: ConnectorCatalog,
+  mapping: Mapping,
+): Promise<{ code: SaveRefusal; problems: MappingProblem[] } | undefined> {
+  const stored = await listCurrentMappedSources(db);
+  const taken = factIdConflicts(mapping, factsOfOthers(catalog, stored, mapping.name));
+  if (taken.length > 0) return { code: 'fact_id_taken', problems: taken };
+  const previous = stored.find((s) => s.name === mapping.name);
+  if (previous === undefined) return undefined;
+  const inUse = factsInUseProblems({
+    previous: declaredFacts(previous.mapping),
+    next: mapping,
+    ruleSets: await publishedRuleSets(db),
+  });
+  return inUse.length > 0 ? { code: 'fact_in_use', problems: inUse } : undefined;
 }
 
 function summarize(versions: MappedSource[]): MappedSourceSummary[] {
@@ -86,7 +173,10 @@ export function createSourceService(db: Db, catalog: ConnectorCatalog): SourceSe
       const sample = { file: input.fileName, bytes: input.bytes };
       let inferred;
       try {
-        inferred = await inferMapping(sample, input.name === undefined ? {} : { name: input.name });
+        inferred = await inferMapping(sample, {
+          reservedNames: catalog.code.keys(),
+          ...(input.name === undefined ? {} : { name: input.name }),
+        });
       } catch (error) {
         if (error instanceof MappingError || error instanceof ConnectorKitError)
           throw new ApiError(422, 'bad_sample', 'The sample cannot be read as a table.', {
@@ -106,28 +196,22 @@ export function createSourceService(db: Db, catalog: ConnectorCatalog): SourceSe
       return {
         mapping: isMappingLike(candidate) ? candidate : {},
         columns: inferred.columns.map((c) => ({ ...c })),
-        problems: [...(edited ? validateMapping(candidate).problems : inferred.problems)],
+        problems: [
+          ...(edited
+            ? validateMapping(candidate, { reservedNames: catalog.code.keys() }).problems
+            : inferred.problems),
+        ],
         sample: { ...inferred.sample },
         preview: { ...preview, linkage },
       };
     },
     async save(mapping, by) {
-      const validated = validateMapping(mapping);
-      if (!validated.ok) return { ok: false, problems: [...validated.problems] };
+      const validated = validateMapping(mapping, { reservedNames: catalog.code.keys() });
+      if (!validated.ok)
+        return { ok: false, code: 'invalid_mapping', problems: [...validated.problems] };
       const { name } = validated.mapping;
-      if (catalog.code.has(name)) {
-        return {
-          ok: false,
-          problems: [
-            {
-              path: '/name',
-              code: 'schema',
-              message: `the name ${name} belongs to a built-in connector; choose another`,
-              messageJa: `「${name}」は組み込みのコネクタの名前です。別の名前にしてください`,
-            },
-          ],
-        };
-      }
+      const refused = await conflicts(db, catalog, validated.mapping);
+      if (refused) return { ok: false, ...refused };
       const saved = await saveMappedSource(db, { name, mapping: validated.mapping, createdBy: by });
       return { ok: true, name, version: saved.version, facts: factIds(saved.mapping).length };
     },

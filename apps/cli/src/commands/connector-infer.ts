@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { inferMapping } from '@mimamori/mapping';
+import { discoverConnectors } from '@mimamori/pipeline';
 import { CliError, defineCommand, stringOption } from '../command';
+import { repoRoot } from '../runtime';
 import { headerLooksLikeData } from './header-looks-like-data';
 
 /** `mimamori connector infer <sample-file> [--out mapping.json]`: proposes a mapping from a sample. */
@@ -25,7 +27,12 @@ export const connectorInferCommand = defineCommand({
       );
     }
     const name = stringOption(args, 'name');
-    const inferred = await inferMapping({ file: basename(file), bytes }, name ? { name } : {});
+    // Never proposes a connector package's name (`school.csv` → `school-mapped`).
+    const reservedNames = (await discoverConnectors(repoRoot)).keys();
+    const inferred = await inferMapping(
+      { file: basename(file), bytes },
+      name ? { name, reservedNames } : { reservedNames },
+    );
     // A file without a header row would make a resident's cells (name, birth date, resident
     // number) the mapping's "header" fields: refuse before writing anything.
     if (headerLooksLikeData(inferred.columns)) {

@@ -1,25 +1,73 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { importFile, requireConnector, type ImportSummary } from '@mimamori/pipeline';
-import { formatRowIssue } from '@mimamori/records';
-import { createMappedConnector, validateMapping } from '@mimamori/mapping';
 import type { Connector } from '@mimamori/connector-kit';
+import { getMappedSource } from '@mimamori/db';
+import {
+  createMappedConnector,
+  factIdConflicts,
+  validateMapping,
+  type MappingProblem,
+} from '@mimamori/mapping';
+import {
+  discoverConnectors,
+  importFile,
+  requireConnector,
+  type ImportSummary,
+} from '@mimamori/pipeline';
+import { formatRowIssue } from '@mimamori/records';
 import { CliError, defineCommand, stringOption } from '../command';
 import { readJsonFile } from './eval';
+import { explicitAsOf, openRuntime, repoRoot, type Runtime } from '../runtime';
 
-/** A connector from a mapping document; invalid mappings fail with their JSON paths. */
-function loadMappedConnector(cwd: string, file: string): Connector {
-  const validated = validateMapping(readJsonFile(cwd, file));
-  if (!validated.ok) {
-    const lines = validated.problems.map((p) => `${file}:${p.path} ${p.code} ${p.message}`);
-    throw new CliError(
-      'failed',
-      `invalid mapping (${validated.problems.length} problems)\n${lines.join('\n')}`,
-    );
-  }
+function refuse(file: string, what: string, problems: readonly MappingProblem[]): never {
+  const lines = problems.map((p) => `${file}:${p.path || '/'} ${p.code} ${p.message}`);
+  throw new CliError('failed', `${what} (${problems.length} problems)\n${lines.join('\n')}`);
+}
+
+/**
+ * A connector from a mapping document. Refused with JSON paths when the document is invalid,
+ * when it takes a connector package's name (its import would replace that connector's facts),
+ * or when another source already declares one of its fact ids.
+ */
+function loadMappedConnector(
+  cwd: string,
+  file: string,
+  runtime: Runtime,
+  codeNames: readonly string[],
+): Connector {
+  const validated = validateMapping(readJsonFile(cwd, file), { reservedNames: codeNames });
+  if (!validated.ok) refuse(file, 'invalid mapping', validated.problems);
+  const owners = new Map<string, string>();
+  for (const connector of runtime.connectors.values())
+    for (const fact of connector.facts) owners.set(fact.id, connector.name);
+  const taken = factIdConflicts(validated.mapping, owners);
+  if (taken.length > 0) refuse(file, 'fact ids declared by another source', taken);
   return createMappedConnector(validated.mapping);
 }
-import { explicitAsOf, openRuntime } from '../runtime';
+
+/**
+ * The connector named `name`. A saved mapped source that no longer validates (e.g. it sets
+ * school context, refused since) is left out of the registry: say why instead of "unknown".
+ */
+async function namedConnector(
+  runtime: Runtime,
+  name: string,
+  codeNames: readonly string[],
+): Promise<Connector> {
+  const found = runtime.connectors.get(name);
+  if (found) return found;
+  const stored = await getMappedSource(runtime.database.db, name);
+  if (stored) {
+    const { problems } = validateMapping(stored.mapping, { reservedNames: codeNames });
+    if (problems.length > 0)
+      refuse(
+        `${name}@${stored.version}`,
+        `saved mapping ${name} version ${stored.version} no longer validates; nothing was imported: save a corrected version`,
+        problems,
+      );
+  }
+  return requireConnector(runtime.connectors, name);
+}
 
 /** Human-readable summary lines (counts only). */
 export function formatSummary(summary: ImportSummary, dryRun: boolean): string {
@@ -83,9 +131,11 @@ export const importCommand = defineCommand({
     }
     const runtime = await openRuntime(io, asOf ? { asOf } : {});
     try {
+      // The connector packages' names: a mapping may not take one (nor replace its facts).
+      const codeNames = [...(await discoverConnectors(repoRoot)).keys()];
       const connector = mappingFile
-        ? loadMappedConnector(io.cwd, mappingFile)
-        : requireConnector(runtime.connectors, name!);
+        ? loadMappedConnector(io.cwd, mappingFile, runtime, codeNames)
+        : await namedConnector(runtime, name!, codeNames);
       const dryRun = args.values['dry-run'] === true;
       const progress = args.values['progress'] === true;
       const outcome = await importFile(runtime.ctx, {

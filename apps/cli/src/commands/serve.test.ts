@@ -14,7 +14,7 @@ afterAll(() => {
 });
 
 /** Starts `mimamori serve --demo` and resolves with its URL and printed credentials. */
-function startDemo(): Promise<{
+function startDemo(extraEnv: Record<string, string> = {}): Promise<{
   child: ChildProcess;
   url: string;
   users: Map<string, string>;
@@ -28,6 +28,7 @@ function startDemo(): Promise<{
       MIMAMORI_DB_FILE: join(dir, 'serve.db'),
       MIMAMORI_PSEUDONYM_KEY: 'serve-test-pseudonym-key-0123456789abcdef',
       MIMAMORI_AS_OF: '2026-04-01',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -89,7 +90,36 @@ describe('mimamori serve --demo', () => {
     });
     expect(stale.status).toBe(401);
     expect(await stop(second.child)).toBe(0);
+
+    // Behind a trusted proxy, one client's failures do not lock out another client.
+    const proxied = await startDemo({ MIMAMORI_TRUST_PROXY: '1' });
+    const signIn = (username: string, password: string, client: string) =>
+      fetch(`${proxied.url}/api/auth/login`, {
+        method: 'POST',
+        headers: {
+          origin: proxied.url,
+          'content-type': 'application/json',
+          'x-forwarded-for': client,
+        },
+        body: JSON.stringify({ username, password }),
+      });
+    for (let i = 0; i < 20; i++)
+      expect((await signIn(`nobody${i}`, 'wrong-password', '198.51.100.7')).status).toBe(401);
+    expect((await signIn('nobody', 'wrong-password', '198.51.100.7')).status).toBe(429);
+    const other = await signIn(
+      'demo-center',
+      proxied.users.get('demo-center') ?? '',
+      '203.0.113.20',
+    );
+    expect(other.status, proxied.output()).toBe(200);
+    expect(await stop(proxied.child)).toBe(0);
   }, 120_000);
+
+  it('refuses a MIMAMORI_TRUST_PROXY that is not 1 or 0', async () => {
+    await expect(startDemo({ MIMAMORI_TRUST_PROXY: 'yes' })).rejects.toThrow(
+      /MIMAMORI_TRUST_PROXY expects 1 or 0/,
+    );
+  });
 });
 
 describe('schoolYearStart', () => {

@@ -52,6 +52,16 @@ function parsePort(raw: string | undefined): number {
   return Number(raw);
 }
 
+/**
+ * MIMAMORI_TRUST_PROXY: set to 1 when a reverse proxy (TLS) sits in front, so that sign-in limits
+ * count each client's address (the last `X-Forwarded-For` hop) instead of the proxy's.
+ */
+function parseTrustProxy(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new CliError('usage', 'MIMAMORI_TRUST_PROXY expects 1 or 0');
+}
+
 /** Loads the demo village when the database has no children yet; true when it did. */
 async function ensureDemoVillage(runtime: Runtime, io: CommandIo): Promise<boolean> {
   if ((await listChildren(runtime.database.db, { limit: 1 })).length > 0) return false;
@@ -145,6 +155,7 @@ export const serveCommand = defineCommand({
   async run(args, io) {
     const port = parsePort(stringOption(args, 'port') ?? io.env['PORT']);
     const host = stringOption(args, 'host') ?? '127.0.0.1';
+    const trustProxy = parseTrustProxy(io.env['MIMAMORI_TRUST_PROXY']);
     const asOf =
       checkAsOf(io.env['MIMAMORI_AS_OF'], 'MIMAMORI_AS_OF') ?? schoolYearStart(new Date());
     const runtime = await openRuntime(io, { asOf });
@@ -181,7 +192,7 @@ export const serveCommand = defineCommand({
       try {
         const fallback = await adminHandler(io);
         const server = createServer({
-          app: createApp(deps),
+          app: createApp(deps, { trustProxy }),
           port,
           host,
           ...(fallback === undefined ? {} : { fallback }),

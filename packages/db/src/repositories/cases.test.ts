@@ -5,10 +5,12 @@ import {
   addCaseEvent,
   countCasesByStatus,
   decideCase,
+  ensureOpenCase,
   getCase,
   listCaseEvents,
   listCases,
   openCase,
+  transitionCase,
 } from './cases';
 import { insertBatch } from './ingest';
 import { createDraft, createRuleSet } from './rule-sets';
@@ -16,10 +18,12 @@ import { createRun } from './runs';
 import {
   createOverride,
   getChildSheet,
+  getChildSheetById,
   listChildSheets,
   listOverrides,
   reviewOverride,
   saveChildSheet,
+  updateChildSheetIfUnchanged,
 } from './sheets';
 
 describeEachDatabase('cases, sheets and overrides', (getDb) => {
@@ -105,5 +109,89 @@ describeEachDatabase('cases, sheets and overrides', (getDb) => {
     await expect(reviewOverride(db, o.id, 'fc1')).rejects.toMatchObject({ code: 'invalid_state' });
     expect(await reviewOverride(db, o.id, 'fc2')).toMatchObject({ reviewedBy: 'fc2' });
     expect(await listOverrides(db, { runId: 'run1' })).toHaveLength(1);
+  });
+
+  it('keeps one case per child open, also when two callers race to open it', async () => {
+    const { db, dialect, reopen } = getDb();
+    // Two handles on PostgreSQL, as two API requests; better-sqlite3 is synchronous, so
+    // SQLite's one writer takes them one after the other.
+    const other = dialect === 'postgres' ? reopen().db : db;
+    const results = await Promise.all([
+      ensureOpenCase(db, { childId: 'k-c0000001', runId: null, actorId: 'fc1' }),
+      ensureOpenCase(other, { childId: 'k-c0000001', runId: null, actorId: 'fc2' }),
+      ensureOpenCase(db, { childId: 'k-c0000001', runId: null, actorId: 'fc3' }),
+    ]);
+    expect(new Set(results.map((r) => r.case.id)).size).toBe(1);
+    expect(results.filter((r) => r.opened)).toHaveLength(1);
+    const [only] = await listCases(db, { childId: 'k-c0000001' });
+    expect((await listCaseEvents(db, only!.id)).map((e) => e.kind)).toEqual(['decision']);
+    // The database itself refuses a second open case.
+    await expect(
+      openCase(db, { childId: 'k-c0000001', runId: null, actorId: 'fc1' }),
+    ).rejects.toThrow();
+    await decideCase(db, { caseId: only!.id, status: 'closed', actorId: 'fc1' });
+    const next = await ensureOpenCase(db, { childId: 'k-c0000001', runId: null, actorId: 'fc1' });
+    expect(next).toMatchObject({ opened: true, case: { status: 'watch' } });
+    expect(next.case.id).not.toBe(only!.id);
+  });
+
+  it('moves a case only from the status it was read in, answering its own event', async () => {
+    const { db } = getDb();
+    const opened = await openCase(db, { childId: 'k-c0000002', runId: null, actorId: 'fc1' });
+    const moved = await transitionCase(db, {
+      caseId: opened.id,
+      from: 'watch',
+      status: 'case_meeting',
+      actorId: 'fc1',
+      data: { reason: '協議' },
+    });
+    expect(moved?.case.status).toBe('case_meeting');
+    expect(moved?.event).toMatchObject({ kind: 'decision', data: { reason: '協議' } });
+    expect(
+      await transitionCase(db, {
+        caseId: opened.id,
+        from: 'watch',
+        status: 'closed',
+        actorId: null,
+      }),
+    ).toBeUndefined();
+    expect((await getCase(db, opened.id))?.status).toBe('case_meeting');
+    expect(await listCaseEvents(db, opened.id)).toHaveLength(2);
+  });
+
+  it('changes a sheet only if it is the version the caller read, each change a new version', async () => {
+    const { db } = getDb();
+    const saved = await saveChildSheet(db, {
+      runId: 'run1',
+      childId: 'k-c0000002',
+      content: { n: 0 },
+      sharedSchool: null,
+      createdBy: 'fc1',
+    });
+    expect(await getChildSheetById(db, saved.id)).toEqual(saved);
+    let current = saved;
+    for (let n = 1; n <= 3; n += 1) {
+      const next = await updateChildSheetIfUnchanged(db, {
+        id: saved.id,
+        expectedUpdatedAt: current.updatedAt,
+        content: { n },
+        sharedSchool: 'S1',
+      });
+      // Even within one millisecond the version moves on.
+      expect(next!.updatedAt > current.updatedAt).toBe(true);
+      current = next!;
+    }
+    expect(
+      await updateChildSheetIfUnchanged(db, {
+        id: saved.id,
+        expectedUpdatedAt: saved.updatedAt,
+        content: { n: 99 },
+        sharedSchool: null,
+      }),
+    ).toBeUndefined();
+    expect(await getChildSheetById(db, saved.id)).toMatchObject({
+      content: { n: 3 },
+      sharedSchool: 'S1',
+    });
   });
 });

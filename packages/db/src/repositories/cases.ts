@@ -104,25 +104,73 @@ export async function openCase(
   });
 }
 
-/** Changes a case's status and records the decision (with its reason) in the history. */
-export async function decideCase(
+/**
+ * The child's open case, or a new one (status `watch`, with its opening decision) when there is
+ * none. The database keeps at most one case per child open (a partial unique index): of two
+ * concurrent callers one opens the case and the other gets it, `opened: false`.
+ * @example const { case: open, opened } = await ensureOpenCase(db, { childId, runId, actorId: 'u1' });
+ */
+export async function ensureOpenCase(
+  db: Db,
+  input: { childId: string; runId: string | null; actorId: string | null },
+): Promise<{ case: Case; opened: boolean }> {
+  return inTransaction(db, async function ensure(trx) {
+    const found = await findOpenCase(trx, input.childId);
+    if (found) return { case: found, opened: false };
+    const row: CasesTable = {
+      id: newId(),
+      child_id: input.childId,
+      status: 'watch',
+      opened_at: nowIso(),
+      closed_at: null,
+      run_id: input.runId,
+    };
+    await trx
+      .insertInto('cases')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    // Skipped when someone else opened the child's case since we looked: theirs is the case.
+    const open = await findOpenCase(trx, input.childId);
+    if (!open) throw new DbError('invalid_state', 'case was neither opened nor found');
+    if (open.id !== row.id) return { case: open, opened: false };
+    await addCaseEvent(trx, {
+      caseId: row.id,
+      kind: 'decision',
+      data: { status: row.status },
+      actorId: input.actorId,
+      at: row.opened_at,
+    });
+    return { case: toCase(row), opened: true };
+  });
+}
+
+/**
+ * Moves a case from status `from` to `status` and appends the decision, only while the case is
+ * still in `from` (a conditional update): `undefined` when it is not, e.g. because another
+ * decision came first. Returns the event this call appended.
+ * @example const done = await transitionCase(db, { caseId, from: 'watch', status: 'closed', actorId: 'u1', data: { reason } });
+ */
+export async function transitionCase(
   db: Db,
   input: {
     caseId: string;
+    from: CaseStatus;
     status: CaseStatus;
     actorId: string | null;
     data?: Record<string, unknown>;
   },
-): Promise<Case> {
-  return inTransaction(db, async function decide(trx) {
+): Promise<{ case: Case; event: CaseEvent } | undefined> {
+  return inTransaction(db, async function transition(trx) {
     const at = nowIso();
     const result = await trx
       .updateTable('cases')
       .set({ status: input.status, closed_at: input.status === 'closed' ? at : null })
       .where('id', '=', input.caseId)
+      .where('status', '=', input.from)
       .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new DbError('not_found', 'case not found');
-    await addCaseEvent(trx, {
+    if (result.numUpdatedRows === 0n) return undefined;
+    const event = await addCaseEvent(trx, {
       caseId: input.caseId,
       kind: 'decision',
       data: { ...input.data, status: input.status },
@@ -134,7 +182,29 @@ export async function decideCase(
       .selectAll()
       .where('id', '=', input.caseId)
       .executeTakeFirstOrThrow();
-    return toCase(row);
+    return { case: toCase(row), event };
+  });
+}
+
+/**
+ * Changes a case's status whatever it is and records the decision in the history (no rules:
+ * `@mimamori/casework` decides through {@link transitionCase}).
+ */
+export async function decideCase(
+  db: Db,
+  input: {
+    caseId: string;
+    status: CaseStatus;
+    actorId: string | null;
+    data?: Record<string, unknown>;
+  },
+): Promise<Case> {
+  return inTransaction(db, async function decide(trx) {
+    const found = await getCase(trx, input.caseId);
+    if (!found) throw new DbError('not_found', 'case not found');
+    const done = await transitionCase(trx, { ...input, from: found.status });
+    if (!done) throw new DbError('invalid_state', 'case changed while deciding');
+    return done.case;
   });
 }
 
@@ -164,6 +234,19 @@ export async function addCaseEvent(
 /** One case. */
 export async function getCase(db: Db, id: string): Promise<Case | undefined> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toCase(row);
+}
+
+/** The child's case that is not closed, if any (there is at most one). */
+export async function findOpenCase(db: Db, childId: string): Promise<Case | undefined> {
+  const row = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('child_id', '=', childId)
+    .where('status', '<>', 'closed')
+    .orderBy('opened_at', 'desc')
+    .orderBy('id')
+    .executeTakeFirst();
   return row && toCase(row);
 }
 

@@ -134,6 +134,20 @@ export async function listChildrenClosedBefore(db: Db, closedBefore: string): Pr
 }
 
 /**
+ * True when some child attends the school or nursery `code`: the schools a sheet can be
+ * shared with (teachers' accounts name the same codes).
+ */
+export async function isKnownSchool(db: Db, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('children')
+    .select('id')
+    .where((eb) => eb.or([eb('school', '=', code), eb('nursery', '=', code)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
  * Deletes a child's personal data: the persons row and the identities its source records
  * carried. The pseudonymous child, facts and history stay.
  */

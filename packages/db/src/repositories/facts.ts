@@ -135,8 +135,8 @@ async function attachFacts(db: Db, children: readonly ProfileRow[]): Promise<Chi
 }
 
 /**
- * Iterates every child with its merged facts (all sources), ordered by id, one page at a time
- * (keyset paging, so memory stays flat for a million children).
+ * Iterates every child the latest roster lists with its merged facts (all sources), ordered by
+ * id, one page at a time (keyset paging, so memory stays flat for a million children).
  * @example for await (const page of readAllChildFacts(db)) score(page);
  */
 export async function* readAllChildFacts(
@@ -148,7 +148,8 @@ export async function* readAllChildFacts(
   for (;;) {
     let query = db
       .selectFrom('children')
-      .select(['id', 'sex', 'age', 'school', 'grade', 'nursery']);
+      .select(['id', 'sex', 'age', 'school', 'grade', 'nursery'])
+      .where('on_roster', '=', 1);
     if (after !== null) query = query.where('id', '>', after);
     const rows = await query.orderBy('id').limit(pageSize).execute();
     if (rows.length === 0) return;
@@ -199,6 +200,8 @@ export async function setChildrenContext(
       id: r.id,
       sex: 0,
       age: 0,
+      on_roster: 1,
+      roster_batch: null,
       school: r.school ?? null,
       grade: r.grade ?? null,
       nursery: r.nursery ?? null,
@@ -226,12 +229,15 @@ export async function readChildProfiles(db: Db): Promise<Map<string, ChildProfil
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** Children (no facts), filtered by school/grade, ordered by id. */
+/** Children the latest roster lists (no facts), filtered by school/grade, ordered by id. */
 export async function listChildren(
   db: Db,
   options: { school?: string; grade?: number; limit?: number; offset?: number } = {},
 ): Promise<ChildProfile[]> {
-  let query = db.selectFrom('children').select(['id', 'sex', 'age', 'school', 'grade', 'nursery']);
+  let query = db
+    .selectFrom('children')
+    .select(['id', 'sex', 'age', 'school', 'grade', 'nursery'])
+    .where('on_roster', '=', 1);
   if (options.school !== undefined) query = query.where('school', '=', options.school);
   if (options.grade !== undefined) query = query.where('grade', '=', options.grade);
   return query

@@ -131,8 +131,11 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
         throw new DbError('duplicate', 'this file was already imported');
       }
       await trx.insertInto('import_batches').values(header).execute();
+      const persons = input.persons ?? [];
       const children = (input.children ?? []).map((c) => ({
         ...c,
+        on_roster: 1,
+        roster_batch: persons.length > 0 ? batch.id : null,
         created_at: createdAt,
         updated_at: createdAt,
       }));
@@ -142,10 +145,29 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
         inKeyOrder(children, (c) => c.id),
         {
           key: ['id'],
-          update: ['sex', 'age', 'school', 'grade', 'nursery', 'updated_at'],
+          update: [
+            'sex',
+            'age',
+            'school',
+            'grade',
+            'nursery',
+            'on_roster',
+            'roster_batch',
+            'updated_at',
+          ],
         },
       );
-      const persons = input.persons ?? [];
+      // A roster is a full snapshot: children it no longer lists leave the judged population.
+      if (persons.length > 0) {
+        await trx
+          .updateTable('children')
+          .set({ on_roster: 0, updated_at: createdAt })
+          .where('on_roster', '=', 1)
+          .where((eb) =>
+            eb.or([eb('roster_batch', 'is', null), eb('roster_batch', '<>', batch.id)]),
+          )
+          .execute();
+      }
       if (persons.length > 0) await incrementCounter(trx, rosterCounter);
       const personRows = inKeyOrder(persons.map(personRow), (p) => p.child_id);
       await bulkInsert(trx, 'persons', personRows, {

@@ -1,4 +1,6 @@
 import type { Db } from '../database';
+import { readRosterVersion } from './ingest';
+import { incrementCounter, readCounter } from './meta';
 import { nowIso } from '../now-iso';
 import type { LinkDecisionsTable } from '../schema';
 
@@ -41,6 +43,7 @@ export async function saveLinkDecision(
     .values(row)
     .onConflict((oc) => oc.column('identity_key').doUpdateSet({ ...row }))
     .execute();
+  await incrementCounter(db, decisionsCounter);
   return toDecision(row);
 }
 
@@ -66,4 +69,17 @@ export async function getLinkDecision(
 /** Removes a decision (the identity goes back to automatic linkage). */
 export async function deleteLinkDecision(db: Db, identityKey: string): Promise<void> {
   await db.deleteFrom('link_decisions').where('identity_key', '=', identityKey).execute();
+  await incrementCounter(db, decisionsCounter);
+}
+
+/** Counts every change of a staff decision (see {@link readLinkageVersion}). */
+const decisionsCounter = 'link_decisions';
+
+/**
+ * What linking depends on: the roster and the staff decisions. An import that linked its records
+ * before taking the write lock compares this inside its transaction and links again if it moved.
+ * @example if ((await readLinkageVersion(trx)) !== linkedAt) linked = await linkRecords(trx, records);
+ */
+export async function readLinkageVersion(db: Db): Promise<string> {
+  return `${await readRosterVersion(db)}|${await readCounter(db, decisionsCounter)}`;
 }

@@ -72,10 +72,20 @@ export async function getPersons(db: Db, childIds: readonly string[]): Promise<P
   return rows.map(toPerson);
 }
 
-/** Every roster child's matching keys, for the linker. */
+/** The matching keys of every child the latest roster lists, for the linker. */
 export async function listPersonKeys(db: Db): Promise<PersonKeys[]> {
   const rows = await db
     .selectFrom('persons')
+    // Children who left the roster are no link target: a record about them stays unmatched.
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('children')
+          .select('children.id')
+          .whereRef('children.id', '=', 'persons.child_id')
+          .where('children.on_roster', '=', 1),
+      ),
+    )
     .select([
       'child_id',
       'resident_number',

@@ -71,4 +71,24 @@ describeEachDatabase('rule sets', (getDb) => {
       }),
     ]);
   });
+
+  it('numbers drafts created at the same moment 1, 2, 3 … (no unique violation)', async () => {
+    const { db, dialect, reopen } = getDb();
+    await createRuleSet(db, { id: 'busy', title: { ja: '同時', en: 'Concurrent' } });
+    // Two handles on PostgreSQL: each draft runs on its own connection, as two API requests do.
+    // better-sqlite3 is synchronous, so SQLite's one writer takes them one after the other.
+    const other = dialect === 'postgres' ? reopen().db : db;
+    const drafts = await Promise.all(
+      [db, other, db, other, db, other].map((on, i) =>
+        createDraft(on, {
+          ruleSetId: 'busy',
+          document: { rules: [i] },
+          createdBy: 'u',
+          note: null,
+        }),
+      ),
+    );
+    expect(drafts.map((d) => d.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await listVersions(db, 'busy')).map((v) => v.version)).toEqual([6, 5, 4, 3, 2, 1]);
+  });
 });

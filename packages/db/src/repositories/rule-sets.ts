@@ -104,7 +104,10 @@ export async function getRuleSet(db: Db, id: string): Promise<RuleSet | undefine
 }
 
 /**
- * Adds a draft version (next version number) to a rule set.
+ * Adds a draft version (next version number) to a rule set. Concurrent drafts of one rule set
+ * get consecutive numbers: each locks the rule set's row before reading the highest version (a
+ * lock, not a retry on the unique violation: a failed statement aborts a PostgreSQL transaction,
+ * and a rollback runs inside its caller's).
  * @example const draft = await createDraft(db, { ruleSetId: 'demo', document, createdBy: 'u1', note: null });
  */
 export async function createDraft(
@@ -112,6 +115,13 @@ export async function createDraft(
   input: { ruleSetId: string; document: RuleSetDocument; createdBy: string; note: string | null },
 ): Promise<RuleSetVersion> {
   return inTransaction(db, async function addDraft(trx) {
+    // Writes nothing new; takes the row lock (PostgreSQL) or the write lock (SQLite) so that
+    // the version read below already counts every concurrent draft that committed first.
+    await trx
+      .updateTable('rule_sets')
+      .set((eb) => ({ approval_required: eb.ref('approval_required') }))
+      .where('id', '=', input.ruleSetId)
+      .execute();
     const last = await trx
       .selectFrom('rule_set_versions')
       .select((eb) => eb.fn.max('version').as('v'))

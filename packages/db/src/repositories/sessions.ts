@@ -38,9 +38,11 @@ export async function createSession(
     expiresAt: string;
     ip: string | null;
     userAgent: string | null;
+    /** When the session began (the caller's clock); now by default. */
+    createdAt?: string;
   },
 ): Promise<Session> {
-  const now = nowIso();
+  const now = input.createdAt ?? nowIso();
   const row: SessionsTable = {
     id: input.id,
     user_id: input.userId,

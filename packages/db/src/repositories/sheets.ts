@@ -86,6 +86,57 @@ export async function saveChildSheet(
   return sheet;
 }
 
+/** One sheet by its id. */
+export async function getChildSheetById(db: Db, id: string): Promise<ChildSheet | undefined> {
+  const row = await db
+    .selectFrom('child_sheets')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toSheet(row);
+}
+
+/**
+ * The `updated_at` a change written now gets: the clock, or 1 ms past `previous` when the clock
+ * has not moved past it, so that every change of a sheet gets a new `updatedAt` and it can serve
+ * as the sheet's version.
+ */
+function nextUpdatedAt(previous: string): string {
+  const now = nowIso();
+  if (now > previous) return now;
+  const after = Date.parse(previous) + 1;
+  return Number.isNaN(after) ? now : new Date(after).toISOString();
+}
+
+/**
+ * Replaces a sheet's content and shared school only while it still has the `updatedAt` the
+ * caller read (compare-and-set): `undefined` when someone changed it in between, so that the
+ * caller reads again instead of writing over that change.
+ * @example const saved = await updateChildSheetIfUnchanged(db, { id, expectedUpdatedAt: sheet.updatedAt, content, sharedSchool: 'S01' });
+ */
+export async function updateChildSheetIfUnchanged(
+  db: Db,
+  input: {
+    id: string;
+    expectedUpdatedAt: string;
+    content: Record<string, unknown>;
+    sharedSchool: string | null;
+  },
+): Promise<ChildSheet | undefined> {
+  const result = await db
+    .updateTable('child_sheets')
+    .set({
+      content_json: toJson(input.content),
+      shared_school: input.sharedSchool,
+      updated_at: nextUpdatedAt(input.expectedUpdatedAt),
+    })
+    .where('id', '=', input.id)
+    .where('updated_at', '=', input.expectedUpdatedAt)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) return undefined;
+  return getChildSheetById(db, input.id);
+}
+
 /** The sheet of a child in a run. */
 export async function getChildSheet(
   db: Db,

@@ -58,13 +58,19 @@ export function selectRecords(db: Db) {
     .select(['b.connector', 'b.connector_version', 'b.file_name']);
 }
 
+/** The largest record id: the column is a 32-bit `integer` on PostgreSQL. */
+const maxRecordKey = 2 ** 31 - 1;
+
 /**
  * A record id as users see it (a decimal string) → the stored integer; `null` when the text is
- * not a record id, so lookups by a malformed id simply find nothing.
+ * not a record id (or is beyond the column's range, which PostgreSQL would refuse with an error),
+ * so lookups by a malformed id simply find nothing.
  * @example recordKey('1024') // 1024
  */
 export function recordKey(id: string): number | null {
-  return /^[1-9][0-9]{0,14}$/.test(id) ? Number(id) : null;
+  if (!/^[1-9][0-9]{0,9}$/.test(id)) return null;
+  const key = Number(id);
+  return key <= maxRecordKey ? key : null;
 }
 
 export function toRecord(row: RecordRow): StoredRecord {

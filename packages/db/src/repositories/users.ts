@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { newId } from '../new-id';
 import { z } from 'zod';
 import type { Db } from '../database';
@@ -72,12 +73,12 @@ export async function createUser(db: Db, input: NewUser): Promise<User> {
   return toUser(row);
 }
 
-/** A user by login name. */
+/** A user by login name, whatever its case (names are unique case-insensitively). */
 export async function findUserByUsername(db: Db, username: string): Promise<User | undefined> {
   const row = await db
     .selectFrom('users')
     .selectAll()
-    .where('username', '=', username)
+    .where(sql<string>`lower(username)`, '=', username.toLowerCase())
     .executeTakeFirst();
   return row && toUser(row);
 }

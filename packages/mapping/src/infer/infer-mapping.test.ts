@@ -189,6 +189,41 @@ describe('column types and identity proposals', () => {
   });
 });
 
+describe('the proposed name and context columns', () => {
+  const bytes = encodeCsv(
+    [
+      ['氏名', '生年月日', '学校コード', '来館日数'],
+      ['山田 太郎', 'H22.10.21', 'E01', '5'],
+      ['鈴木 花子', '平成30年12月29日', 'E02', '7'],
+    ],
+    { encoding: 'cp932' },
+  );
+
+  it("never proposes a built-in connector's name", async () => {
+    expect((await inferMapping({ file: 'school.csv', bytes })).mapping.name).toBe('school-mapped');
+    expect((await inferMapping({ file: 'hall.csv', bytes })).mapping.name).toBe('hall');
+    const taken = await inferMapping(
+      { file: 'hall.csv', bytes },
+      { reservedNames: ['hall', 'hall-mapped'] },
+    );
+    expect(taken.mapping.name).toBe('hall-mapped-2');
+    const named = await inferMapping({ file: 'hall.csv', bytes }, { name: 'welfare' });
+    expect(named.problems.map((p) => `${p.path} ${p.code}`)).toContain('/name reserved_name');
+  });
+
+  it('proposes school, grade and nursery columns as ignored: their connectors own them', async () => {
+    const { mapping, columns } = await inferMapping({ file: 'hall.csv', bytes });
+    expect(mapping.columns[2]).toEqual({
+      header: '学校コード',
+      role: 'ignore',
+      required: true,
+      personal: false,
+    });
+    expect(columns[2]).toMatchObject({ role: 'ignore', contextField: 'school' });
+    expect(columns[2]?.reason).toMatch(/school and nursery connectors own/);
+  });
+});
+
 describe("the children's hall sample", () => {
   const village = generateVillage({ children: 150, seed: 9 });
 

@@ -8,6 +8,7 @@ import type {
 } from '../mapping-schema';
 import { factPrefix } from '../mapping-schema';
 import { MappingError } from '../mapping-error';
+import { unreservedName } from '../source-names';
 import { validateMapping, type MappingProblem } from '../validate-mapping';
 import { classifyColumn, type ColumnShape, type InferredType } from './classify-column';
 import { FLAG_HINT, unitFromHeader } from './header-hints';
@@ -26,6 +27,7 @@ export interface ColumnInference {
   readonly role: ColumnRole;
   readonly personal: boolean;
   readonly identityField?: IdentityField;
+  /** The school, grade or nursery the column names: proposed as `ignore` (not a mapped source's). */
   readonly contextField?: ContextField;
   /** Confidence (0–1) in the identity field when one is proposed, else in the type. */
   readonly confidence: number;
@@ -48,8 +50,13 @@ export interface InferredMapping {
 
 /** Options for `inferMapping`. */
 export interface InferMappingOptions {
-  /** kebab-case source name; defaults to the file name when it is ASCII, else `new-source`. */
+  /**
+   * kebab-case source name; defaults to the file name when it is ASCII, else `new-source`, with
+   * `-mapped` added when that is a built-in connector's name (`school.csv` → `school-mapped`).
+   */
   readonly name?: string;
+  /** Names of the connector packages, never proposed (the source kinds never are either). */
+  readonly reservedNames?: Iterable<string>;
   /** Reference date for plausible birth dates (ISO); defaults to today. */
   readonly today?: string;
 }
@@ -147,7 +154,12 @@ function roleOf(
   if (identity?.field === 'address')
     return { role: 'personal', reason: 'address: personal data kept apart, not used for linkage' };
   if (identity) return { role: 'identity', reason: `values look like ${identity.field}` };
-  if (context) return { role: 'context', reason: `header and values name the ${context}` };
+  if (context) {
+    return {
+      role: 'ignore',
+      reason: `header and values name the ${context}, which the school and nursery connectors own: not imported`,
+    };
+  }
   if (shape.type === 'empty' && shape.boolean) {
     return { role: 'fact', reason: 'no values in the sample; the header names a yes/no flag' };
   }
@@ -178,7 +190,6 @@ function columnOf(
   const column: MappedColumn = { header, role, required, personal };
   const dated = shape.type === 'date' && shape.dateFormat ? { dateFormat: shape.dateFormat } : {};
   if (identity) return { ...column, identityField: identity.field, ...dated };
-  if (context) return { ...column, contextField: context };
   if (role === 'fact') return { ...column, ...dated, fact: factOf(prefix, index, header, shape) };
   return column;
 }
@@ -199,7 +210,8 @@ export async function inferMapping(
   const table = await readSampleTable(input);
   if (table.header.length === 0)
     throw new MappingError('bad_sample', `sample ${input.file} has no header row`);
-  const name = options.name ?? nameFromFile(input.file);
+  const reservedNames = [...(options.reservedNames ?? [])];
+  const name = options.name ?? unreservedName(nameFromFile(input.file), reservedNames);
   const prefix = factPrefix(name);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const cellsOf = (index: number) => table.rows.map((row) => row[index] ?? '');
@@ -248,7 +260,7 @@ export async function inferMapping(
     },
     columns: mappedColumns,
   };
-  const validation = validateMapping(mapping);
+  const validation = validateMapping(mapping, { reservedNames });
   const sample = {
     format: table.format,
     encoding: table.encoding,

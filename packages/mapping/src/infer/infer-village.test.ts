@@ -131,10 +131,15 @@ describe('inferMapping on the village exports (200 children, seed 3)', () => {
           .map((c) => [c.header, c.identityField]),
       );
       expect(identity).toEqual(want.identity);
+      // School, grade and nursery are noticed but proposed as ignored: a mapped source may not
+      // set them (the school and nursery connectors own them).
       const context = Object.fromEntries(
-        mapping.columns.filter((c) => c.role === 'context').map((c) => [c.header, c.contextField]),
+        columns.filter((c) => c.contextField).map((c) => [c.header, c.contextField]),
       );
       expect(context).toEqual(want.context);
+      for (const header of Object.keys(want.context))
+        expect(mapping.columns.find((c) => c.header === header)?.role).toBe('ignore');
+      expect(mapping.columns.filter((c) => c.role === 'context')).toEqual([]);
       const facts = Object.fromEntries(
         mapping.columns.filter((c) => c.role === 'fact').map((c) => [c.header, c.fact?.type]),
       );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaijiFieldOf, gaijiTableSchema, normalizeCode } from './gaiji';
+import { gaijiFieldOf, gaijiRows, gaijiTableSchema, normalizeCode } from './gaiji';
 import { issuesOf } from './test-issues';
 
 const problems = (entries: { code: string; standard: string; note?: string }[]) =>
@@ -52,5 +52,36 @@ describe('外字 table form', () => {
     expect(gaijiFieldOf('/0/standard')).toBe('entries[0].standard');
     expect(gaijiFieldOf('/0')).toBeUndefined();
     expect(gaijiFieldOf('')).toBeUndefined();
+  });
+});
+
+describe('外字 table under a filter', () => {
+  const entries = [
+    { code: 'U+E001', standard: '高' },
+    { code: 'U+E002', standard: '崎' },
+    { code: '', standard: '' },
+  ];
+
+  it('shows the rows the filter matches and counts the others', () => {
+    const { shown, hidden } = gaijiRows(entries, '高', () => false, new Set());
+    expect(shown.map((s) => s.row)).toEqual([0]);
+    expect(hidden).toBe(2);
+  });
+
+  it('never hides a row with a problem (a new, empty row) or one being edited', () => {
+    const { shown, hidden } = gaijiRows(entries, '高', (row) => row === 2, new Set([1]));
+    expect(shown.map((s) => [s.row, s.forced])).toEqual([
+      [0, false],
+      [1, true],
+      [2, true],
+    ]);
+    expect(hidden).toBe(0);
+  });
+
+  it('matches codes whatever their case, and everything without a filter', () => {
+    expect(gaijiRows(entries, 'u+e002', () => false, new Set()).shown.map((s) => s.row)).toEqual([
+      1,
+    ]);
+    expect(gaijiRows(entries, ' ', () => false, new Set()).hidden).toBe(0);
   });
 });

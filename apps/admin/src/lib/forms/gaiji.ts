@@ -55,3 +55,29 @@ export function gaijiFieldOf(pointer: string): string | undefined {
   const match = /^\/(\d+)\/(code|standard|note)(?:\/|$)/.exec(pointer);
   return match ? `entries[${match[1]}].${match[2]}` : undefined;
 }
+
+/** A row of the table as the page lists it: its index in the table, and why it is shown. */
+export type ShownRow<E> = { entry: E; row: number; forced: boolean };
+
+/**
+ * The rows the table shows under a filter: those the filter matches, and every row that has a
+ * problem or that is being edited (a filter must never hide a row that blocks saving, nor make
+ * a row vanish while it is typed into). `hidden` counts the rest.
+ * @example gaijiRows(entries, '高', (row) => row === 3, new Set())
+ */
+export function gaijiRows<E extends { code: string; standard: string }>(
+  entries: readonly E[],
+  filter: string,
+  hasProblem: (row: number) => boolean,
+  editing: ReadonlySet<number>,
+): { shown: ShownRow<E>[]; hidden: number } {
+  const query = filter.trim();
+  const shown: ShownRow<E>[] = [];
+  entries.forEach((entry, row) => {
+    const matches =
+      query === '' || entry.code.includes(query.toUpperCase()) || entry.standard.includes(query);
+    if (matches || hasProblem(row) || editing.has(row))
+      shown.push({ entry, row, forced: !matches });
+  });
+  return { shown, hidden: entries.length - shown.length };
+}

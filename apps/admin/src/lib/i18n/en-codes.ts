@@ -29,6 +29,14 @@ export const enCodes: Record<keyof typeof jaCodes, string> = {
   'error.code.not_flagged': 'The child is not flagged in that run.',
   'error.code.same_person': 'A change to a decision is reviewed by another person.',
   'error.code.already_reviewed': 'This change was already reviewed.',
+  'error.code.stale_sheet':
+    'Someone else saved this sheet after you opened it. Reload the page, check it and enter your change again.',
+  'error.code.stale_case':
+    'Someone else recorded a decision on this case after you opened it. Reload the page and check it.',
+  'error.code.purged':
+    "This sheet's personal data was deleted after the retention period: nothing more can be recorded or shared.",
+  'error.code.sheet_not_shared': 'This sheet is not shared with a school yet. Share it first.',
+  'error.code.unknown_school': 'No school or nursery has that code. Please check it.',
   'error.code.payload_too_large': 'The file is too large.',
   'error.code.unsupported_media_type': 'This file type is not supported.',
   'error.code.invalid_rule_set': 'The rule set has problems. Please check it.',

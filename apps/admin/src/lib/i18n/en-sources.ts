@@ -172,6 +172,8 @@ export const enSources: Record<keyof typeof jaSources, string> = {
   'inventory.missing': 'Missing: {fields}',
   'inventory.missingCount': '{n} items lack a purpose of use, legal basis or retention.',
   'inventory.undeclared': 'Rules use items that no source declares: {ids}',
+  'inventory.declaredAsIs':
+    'Purposes, legal bases, retention periods and the names of personal columns are shown as each source declared them (in Japanese).',
   'inventory.unusedCount':
     '{n} items are used by no rule (consider whether they are needed: data minimisation).',
 
@@ -184,4 +186,9 @@ export const enSources: Record<keyof typeof jaSources, string> = {
   'publish.undeclaredInventory': 'See the data inventory',
   'publish.undeclaredSources': 'Open source registration',
   'editor.catalogueNew': '(add)',
+
+  'error.code.fact_id_taken':
+    'Another source already uses some of these item ids, so this was not saved. Change the item ids or the source name.',
+  'error.code.fact_in_use':
+    'This version removes or retypes items that published rules use, so it was not saved. Change the rules and publish them first.',
 };

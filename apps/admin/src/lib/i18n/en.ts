@@ -1,6 +1,8 @@
 /** English messages: must have exactly the keys of `ja` (TypeScript checks it). */
 import { enApproval } from './en-approval';
+import { enAudit } from './en-audit';
 import { enCodes } from './en-codes';
+import { enEditor } from './en-editor';
 import { enSources } from './en-sources';
 import type { MessageKey } from './ja';
 
@@ -8,6 +10,8 @@ export const en: Record<MessageKey, string> = {
   ...enSources,
   ...enApproval,
   ...enCodes,
+  ...enEditor,
+  ...enAudit,
   'app.name': 'Mimamori',
   'app.subtitle': 'Child data linkage: administration',
   'app.skip': 'Skip to content',
@@ -45,7 +49,7 @@ export const en: Record<MessageKey, string> = {
   'type.young_carer': 'Young carer',
   'type.isolation': 'Isolation',
   'level.watch': 'Watch',
-  'level.support': 'Preventive support',
+  'level.support': 'Support',
   'level.priority': 'Priority support',
 
   'common.yes': 'Yes',
@@ -290,6 +294,12 @@ export const en: Record<MessageKey, string> = {
   'explain.noValue': 'no data',
   'explain.firedPoints': 'matched ({n} pts)',
   'explain.notFired': 'not matched',
+  'explain.noneMatched':
+    'No rule matched this child in this run: the child was not flagged in this run.',
+  'explain.noneFired':
+    'No rule matched this child in this run (not flagged). Each rule’s conditions are shown below.',
+  'explain.noneShown':
+    'No result of a rule based on the school’s own data can be shown for this run.',
 
   'imports.title': 'Data import',
   'imports.intro':
@@ -350,10 +360,12 @@ export const en: Record<MessageKey, string> = {
   'gaiji.add': 'Add row',
   'gaiji.remove': 'Remove {code}',
   'gaiji.saved': 'Gaiji table saved.',
-  'gaiji.fixFirst': 'Some entries are invalid. Fix the fields marked in red.',
   'gaiji.problem.format': 'Use the form U+E001.',
   'gaiji.problem.duplicate': 'This gaiji code is already in the table.',
   'gaiji.problem.empty': 'Enter the standard character.',
+  'gaiji.fixRows': '{n} rows have errors. Correct the fields marked in red.',
+  'gaiji.hidden': 'The filter hides {n} rows.',
+  'gaiji.shownForError': 'Shown whatever the filter: this row has an error',
 
   'linkage.title': 'Linkage review',
   'linkage.intro':

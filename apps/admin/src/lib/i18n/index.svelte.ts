@@ -75,3 +75,22 @@ export function tOr(
   const message = dictionary[key];
   return message === undefined ? fallback : interpolate(message, params);
 }
+
+/** A parenthetical in the language's punctuation: `（3件）` in Japanese, ` (3 items)` in English. */
+export function paren(text: string | number): string {
+  return state.lang === 'ja' ? `（${text}）` : ` (${text})`;
+}
+
+/** A list in the language's punctuation: `A、B` in Japanese, `A, B` in English. */
+export function list(items: readonly (string | number)[]): string {
+  return items.join(state.lang === 'ja' ? '、' : ', ');
+}
+
+/**
+ * A fact's unit in the current language: the catalogue writes units in Japanese (`回`), the
+ * dictionaries carry their English words (`unit.回`); an unknown unit is shown as written.
+ * @example unitWord('回') // 'times' in English
+ */
+export function unitWord(unit: string): string {
+  return tOr(`unit.${unit}`, unit);
+}

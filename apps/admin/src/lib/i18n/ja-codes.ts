@@ -31,6 +31,14 @@ export const jaCodes = {
   'error.code.not_flagged': 'この子どもは、この判定で対象になっていません。',
   'error.code.same_person': '判定の変更は、別の職員が確認します。',
   'error.code.already_reviewed': 'この変更はすでに確認済みです。',
+  'error.code.stale_sheet':
+    'このシートは、画面を開いたあとに他の職員が更新しました。画面を更新して内容を確認してから、もう一度入力してください。',
+  'error.code.stale_case':
+    'このケースは、画面を開いたあとに他の職員が決定を記録しました。画面を更新して状況を確認してください。',
+  'error.code.purged': '保存期間が過ぎて個人情報を削除したシートのため、記録や共有はできません。',
+  'error.code.sheet_not_shared':
+    'このシートはまだ学校に共有されていません。共有してから記録してください。',
+  'error.code.unknown_school': 'その学校・園のコードは見つかりません。確認してください。',
   'error.code.payload_too_large': 'ファイルが大きすぎます。',
   'error.code.unsupported_media_type': 'この形式のファイルは扱えません。',
   'error.code.invalid_rule_set': 'ルールセットに問題があります。内容を確認してください。',

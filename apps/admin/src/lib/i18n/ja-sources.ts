@@ -169,6 +169,8 @@ export const jaSources = {
   'inventory.missingCount': '利用目的・法的根拠・保存期間のいずれかが未記入の項目が{n}件あります。',
   'inventory.undeclared':
     'ルールが使っているのに、どのソースにも宣言されていない項目があります: {ids}',
+  'inventory.declaredAsIs':
+    '利用目的・法的根拠・保存期間と個人情報の列名は、各ソースの登録どおり（日本語）に表示しています。',
   'inventory.unusedCount':
     '判定に使っていない項目が{n}件あります（データ最小化のため、取得の要否をご検討ください）。',
 
@@ -181,4 +183,9 @@ export const jaSources = {
   'publish.undeclaredInventory': 'データ項目一覧を確認する',
   'publish.undeclaredSources': 'ソース登録を開く',
   'editor.catalogueNew': '（追加）',
+
+  'error.code.fact_id_taken':
+    '別のソースがすでに使っている項目IDがあるため、保存できませんでした。項目IDかソース名を変えてください。',
+  'error.code.fact_in_use':
+    '公開中のルールが使っている項目を削除するか型を変えるため、保存できませんでした。先にルールを直して公開してください。',
 } as const;

@@ -1,12 +1,16 @@
 /** Japanese messages: the source dictionary. Placeholders are `{name}`. */
 import { jaApproval } from './ja-approval';
+import { jaAudit } from './ja-audit';
 import { jaCodes } from './ja-codes';
+import { jaEditor } from './ja-editor';
 import { jaSources } from './ja-sources';
 
 export const ja = {
   ...jaSources,
   ...jaApproval,
   ...jaCodes,
+  ...jaEditor,
+  ...jaAudit,
   'app.name': 'みまもり',
   'app.subtitle': 'こどもデータ連携 管理画面',
   'app.skip': '本文へ移動',
@@ -44,7 +48,8 @@ export const ja = {
   'type.young_carer': 'ヤングケアラー',
   'type.isolation': '孤立',
   'level.watch': '見守り',
-  'level.support': '予防的支援',
+  // The demo rule set's word; never a case decision's (予防的支援 is one).
+  'level.support': '要支援',
   'level.priority': '重点支援',
 
   'common.yes': 'はい',
@@ -288,6 +293,11 @@ export const ja = {
   'explain.noValue': 'データなし',
   'explain.firedPoints': '該当（{n}点）',
   'explain.notFired': '非該当',
+  'explain.noneMatched':
+    'この判定では、どのルールにも該当しませんでした。この子どもは今回の判定の対象になっていません。',
+  'explain.noneFired':
+    'この判定では、どのルールにも該当しませんでした（対象になっていません）。各ルールの条件の結果を下に示します。',
+  'explain.noneShown': '学校が持つデータに基づくルールでは、この判定で表示できる結果はありません。',
 
   'imports.title': 'データ取込',
   'imports.intro':
@@ -348,10 +358,12 @@ export const ja = {
   'gaiji.add': '行を追加',
   'gaiji.remove': '{code} を削除',
   'gaiji.saved': '外字表を保存しました。',
-  'gaiji.fixFirst': '入力に誤りがあります。赤く表示された項目を直してください。',
   'gaiji.problem.format': 'U+E001 の形式で入力してください。',
   'gaiji.problem.duplicate': '同じ外字コードが既にあります。',
   'gaiji.problem.empty': '標準の文字を入力してください。',
+  'gaiji.fixRows': '入力に誤りがある行が{n}件あります。赤く表示された項目を直してください。',
+  'gaiji.hidden': '絞り込みで{n}件を非表示にしています。',
+  'gaiji.shownForError': '問題があるため、絞り込みに関係なく表示しています',
 
   'linkage.title': '名寄せ確認',
   'linkage.intro':

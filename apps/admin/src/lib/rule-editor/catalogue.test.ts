@@ -6,7 +6,7 @@ import { testDocument } from './test-document';
 const hall: ConnectorSummary = {
   id: 'childrens-hall',
   kind: 'mapped',
-  label: '児童館来館記録',
+  label: { ja: '児童館来館記録', en: "Children's hall visits" },
   source: 'nursery',
   version: '2',
   fields: [],
@@ -56,7 +56,7 @@ describe('fact catalogue', () => {
       ...hall,
       id: 'school',
       kind: 'code',
-      label: '学校',
+      label: { ja: '学校', en: 'School' },
       source: 'school',
       facts: [{ id: declared.id, label: { ja: '別名', en: 'other label' }, type: 'number' }],
     };

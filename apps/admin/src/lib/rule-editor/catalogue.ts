@@ -10,12 +10,13 @@ import {
   type FactDefinition,
   type FactSource,
   type FactType,
+  type Localized,
   type RuleSetDocument,
 } from './document';
 
 /** A group of the fact picker: one connector, or one source kind for facts no connector lists. */
 export type FactGroup =
-  | { kind: 'connector'; key: string; label: string; facts: FactDefinition[] }
+  | { kind: 'connector'; key: string; label: Localized; facts: FactDefinition[] }
   | { kind: 'source'; key: string; source: FactSource; facts: FactDefinition[] };
 
 function isFactSource(value: string): value is FactSource {

@@ -1,4 +1,4 @@
-import { audit } from '$lib/api';
+import { audit, users } from '$lib/api';
 import type { AuditQuery } from '$lib/api-types';
 import type { PageLoad } from './$types';
 
@@ -8,5 +8,7 @@ export const load = (async ({ url }) => {
     const value = url.searchParams.get(key);
     if (value) query[key] = value;
   }
-  return { query, entries: await audit.list(query) };
+  // The log names actors by id; the filter offers them by username.
+  const [entries, accounts] = await Promise.all([audit.list(query), users.list()]);
+  return { query, entries, users: accounts };
 }) satisfies PageLoad;
