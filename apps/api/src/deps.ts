@@ -19,6 +19,7 @@ import type {
   ImportProgress,
   ImportResult,
   LinkageDecision,
+  LinkageDecisionRecord,
   LinkageReviewItem,
 } from './schemas/data';
 import type { PreviewRequest, PreviewResult } from './schemas/preview';
@@ -295,9 +296,10 @@ export interface GaijiStore {
   put(entries: GaijiEntry[], by: string): Promise<GaijiEntry[]>;
 }
 
-/** Linkage review queue. */
+/** Linkage review queue and the staff decisions behind it (personal data: IT only). */
 export interface LinkageStore {
-  queue(): Promise<LinkageReviewItem[]>;
+  /** One page of the queue: each source's latest batch, newest first. */
+  queue(paging: { limit: number; offset: number }): Promise<Page<LinkageReviewItem>>;
   /**
    * `false` when the item is unknown. The decision, re-link and `linkage.decide` audit entry
    * (who, role, client address) commit in one transaction.
@@ -305,6 +307,16 @@ export interface LinkageStore {
   decide(
     id: string,
     decision: LinkageDecision,
+    actor: { id: string; role: string; ip: string | null },
+  ): Promise<boolean>;
+  /** One page of stored decisions, newest first. */
+  decisions(paging: { limit: number; offset: number }): Promise<Page<LinkageDecisionRecord>>;
+  /**
+   * Removes a decision and re-links; `false` when there is none. The removal, re-link and
+   * `linkage.undo` audit entry commit in one transaction.
+   */
+  undo(
+    identityKey: string,
     actor: { id: string; role: string; ip: string | null },
   ): Promise<boolean>;
 }

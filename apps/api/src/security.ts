@@ -93,8 +93,42 @@ export function bodyLimits(): MiddlewareHandler<ApiEnv> {
   const json = bodyLimit({ maxSize: jsonBodyLimit, onError: tooLarge });
   const upload = bodyLimit({ maxSize: uploadBodyLimit, onError: tooLarge });
   return async function limitBody(c, next) {
-    const type = c.req.header('content-type') ?? '';
-    return type.toLowerCase().startsWith('multipart/form-data') ? upload(c, next) : json(c, next);
+    const headers = c.req.raw.headers;
+    const multipart = (c.req.header('content-type') ?? '')
+      .toLowerCase()
+      .startsWith('multipart/form-data');
+    if (!headers.has('content-length')) {
+      if (c.req.raw.body === null) return next();
+      // A body without a length (chunked, or a request built in-process): hono's bodyLimit cannot
+      // re-wrap node-server's request (it threw, 500), so read it here up to the limit and go on
+      // with a plain request holding the bytes.
+      const limit = multipart ? uploadBodyLimit : jsonBodyLimit;
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      const reader = c.req.raw.body?.getReader();
+      for (;;) {
+        const part = reader === undefined ? { done: true as const } : await reader.read();
+        if (part.done) break;
+        size += part.value.byteLength;
+        if (size > limit) {
+          await reader?.cancel();
+          tooLarge();
+        }
+        chunks.push(part.value);
+      }
+      const body = new Uint8Array(size);
+      let at = 0;
+      for (const chunk of chunks) {
+        body.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      const plain = new Headers(headers);
+      plain.delete('transfer-encoding');
+      plain.set('content-length', String(size));
+      c.req.raw = new Request(c.req.url, { method: c.req.method, headers: plain, body });
+      return next();
+    }
+    return multipart ? upload(c, next) : json(c, next);
   };
 }
 

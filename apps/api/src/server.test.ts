@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { listAudit } from '@mimamori/db';
 import { createTestDatabase, type TestDatabase } from '@mimamori/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -44,4 +45,50 @@ it('records the socket address in the audit log', async () => {
   expect(res.status).toBe(200);
   const [entry] = await listAudit(database.db, { action: 'auth.login.success' });
   expect(entry?.ip).toMatch(/127\.0\.0\.1/);
+});
+
+/** Sends a body in chunks (Transfer-Encoding: chunked, no Content-Length); resolves the status. */
+function sendChunked(path: string, parts: readonly string[]): Promise<number> {
+  return new Promise((done, fail) => {
+    const req = request(
+      `${url}${path}`,
+      {
+        method: 'POST',
+        headers: {
+          origin: url,
+          'content-type': 'application/json',
+          'transfer-encoding': 'chunked',
+        },
+      },
+      (res) => {
+        res.resume();
+        done(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', fail);
+    for (const part of parts) req.write(part);
+    req.end();
+  });
+}
+
+it('reads chunked bodies (no Content-Length) within the limits, never answering 500', async () => {
+  const body = JSON.stringify({ username: 'center1', password: seedPassword });
+  expect(await sendChunked('/api/auth/login', [body.slice(0, 10), body.slice(10)])).toBe(200);
+  const big = `{"username":"${'x'.repeat(1024 * 1024)}","password":"p"}`;
+  const parts = Array.from({ length: 17 }, (_, i) => big.slice(i * 65_536, (i + 1) * 65_536));
+  expect(await sendChunked('/api/auth/login', parts)).toBe(413);
+});
+
+it('answers a body-less DELETE on the real server (no Content-Length), never 500', async () => {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { origin: url, 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'it1', password: seedPassword }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const res = await fetch(`${url}/api/linkage/decisions/k_${'0'.repeat(32)}`, {
+    method: 'DELETE',
+    headers: { origin: url, cookie },
+  });
+  expect(res.status).toBe(404);
 });

@@ -18,6 +18,7 @@ describeEachDatabase('migrations', (getDb) => {
       '0008-one-open-case',
       '0009-username-case',
       '0010-roster-membership',
+      '0011-link-decision-kind',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const counts = await tableCounts(db);

@@ -11,6 +11,7 @@ import * as ruleSetApprovals from './migrations/0007-rule-set-approvals';
 import * as oneOpenCase from './migrations/0008-one-open-case';
 import * as usernameCase from './migrations/0009-username-case';
 import * as rosterMembership from './migrations/0010-roster-membership';
+import * as linkDecisionKind from './migrations/0011-link-decision-kind';
 
 /** Every migration, in order. Never edit a released one: add a new one. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0008-one-open-case': oneOpenCase,
   '0009-username-case': usernameCase,
   '0010-roster-membership': rosterMembership,
+  '0011-link-decision-kind': linkDecisionKind,
 };
 
 function createMigrator(db: Db): Migrator {

@@ -123,6 +123,8 @@ export interface LinkDecisionsTable {
   identity_key: string;
   child_id: string | null;
   rejected: number;
+  /** `match`, `exclude` or `new` (see migration 0011). */
+  kind: string;
   decided_by: string;
   decided_at: string;
   note: string | null;

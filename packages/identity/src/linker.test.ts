@@ -228,6 +228,61 @@ describe('createLinker', () => {
     });
   });
 
+  it('keeps a new-person decision only while the roster does not list the person', () => {
+    const byNumber: Identity = {
+      residentNumber: r(40),
+      name: '新井 次郎',
+      birthDate: '2016-07-01',
+    };
+    const byName: Identity = {
+      name: '新井 三郎',
+      kana: 'アライ サブロウ',
+      birthDate: '2017-01-02',
+    };
+    const nameOnly: Identity = { name: '新井 四郎', birthDate: '2018-03-04' };
+    const decisions = new Map<string, LinkDecision>(
+      [byNumber, byName, nameOnly].map((i) => [identityKey(i), { newPerson: true }] as const),
+    );
+    for (const identity of [byNumber, byName, nameOnly])
+      expect(createLinker(roster, { decisions }).link(identity)).toEqual({
+        status: 'unmatched',
+        reason: 'new-person',
+      });
+
+    // Next month's roster lists all three: by number, by name + birth date + kana, by name only.
+    const later = createLinker(
+      [
+        ...roster,
+        { childId: 'jiro', residentNumber: r(40), name: '新井 次郎', birthDate: '2016-07-01' },
+        { childId: 'saburo', residentNumber: r(41), name: '新井 三郎', kana: 'ｱﾗｲ ｻﾌﾞﾛｳ', birthDate: '2017-01-02' },
+        { childId: 'shiro', residentNumber: r(42), name: '新井 四郎', birthDate: '2018-03-04' },
+      ], // prettier-ignore
+      { decisions },
+    );
+    expect(later.listed(byNumber)).toBe(true);
+    expect(later.link(byNumber)).toMatchObject({ status: 'linked', childId: 'jiro' });
+    expect(later.link(byName)).toMatchObject({ status: 'linked', childId: 'saburo' });
+    // A name + birth date match without the reading is not sure enough: the decision holds.
+    expect(later.listed(nameOnly)).toBe(false);
+    expect(later.link(nameOnly)).toEqual({ status: 'unmatched', reason: 'new-person' });
+    // The number is on the roster but its birth date differs: back to review, as a conflict.
+    const misdated: Identity = { ...byNumber, birthDate: '2016-07-02' };
+    const again = new Map<string, LinkDecision>([[identityKey(misdated), { newPerson: true }]]);
+    expect(createLinker(roster, { decisions: again }).link(misdated)).toMatchObject({
+      reason: 'new-person',
+    });
+    const jiro = {
+      childId: 'jiro',
+      residentNumber: r(40),
+      name: '新井 次郎',
+      birthDate: '2016-07-01',
+    };
+    expect(createLinker([...roster, jiro], { decisions: again }).link(misdated)).toEqual({
+      status: 'unmatched',
+      reason: 'conflict',
+    });
+  });
+
   it('links 500,000 records over 100,000 children quickly', () => {
     const family = ['髙橋', '山﨑', '渡邊', '齋藤', '佐藤', '鈴木', '田中', '伊藤', '中村', '小林'];
     const given = ['太郎', '花子', '翔', '葵', '蓮', '陽菜', '湊', '結衣', '悠真', '凛'];

@@ -30,13 +30,15 @@ export type LinkMethod = (typeof linkMethods)[number];
 /**
  * Why a record was not linked. `conflict`: the resident number contradicts the roster (birth date
  * differs, or every name match carries another number), or a manual decision names a child no
- * longer on the roster. `rejected`: staff decided the record matches no roster child.
+ * longer on the roster. `rejected`: staff excluded the record. `new-person`: staff decided it is
+ * a person the roster does not list (yet).
  */
 export const unmatchedReasons = [
   'no-candidate',
   'bad-resident-number',
   'conflict',
   'rejected',
+  'new-person',
 ] as const;
 export type UnmatchedReason = (typeof unmatchedReasons)[number];
 
@@ -46,8 +48,12 @@ export type LinkResult =
   | { status: 'ambiguous'; candidates: LinkCandidate[] }
   | { status: 'unmatched'; reason: UnmatchedReason };
 
-/** A staff decision for one source identity, keyed by {@link identityKey}. */
-export type LinkDecision = { childId: string } | { reject: true };
+/**
+ * A staff decision for one source identity, keyed by {@link identityKey}: link to a child,
+ * exclude the record (`reject`), or a person the roster does not list (`newPerson`; it gives way
+ * once the roster lists them, see {@link Linker.listed}).
+ */
+export type LinkDecision = { childId: string } | { reject: true } | { newPerson: true };
 export type LinkerOptions = { decisions?: ReadonlyMap<string, LinkDecision> };
 /**
  * `key` is {@link identityKey} (with the linker's memoised folds); `link` takes it when the caller
@@ -56,6 +62,11 @@ export type LinkerOptions = { decisions?: ReadonlyMap<string, LinkDecision> };
 export type Linker = {
   key(identity: Identity): string;
   link(identity: Identity, key?: string): LinkResult;
+  /**
+   * True when the roster lists the record's person for sure: its valid resident number, or its
+   * exact name + birth date + kana. A `newPerson` decision for such a record no longer holds.
+   */
+  listed(identity: Identity): boolean;
 };
 
 /**
@@ -235,11 +246,12 @@ export function indexRoster(
 
 /**
  * Builds an in-memory linker over the roster (or a prebuilt {@link RosterIndex}; pure). Order:
- * manual decision → resident number (check digit first; never guessed; sent to review when the
- * sex, or both name and kana, contradict) → folded name + birth date (narrowed by sex, kana,
- * household; any of them contradicting the only candidate sends it to review) → weak name key +
- * birth date, linked only when the household number confirms → kana + birth date (always for
- * review: a name mismatch is confirmed by a person).
+ * manual decision (a `newPerson` one only while the roster does not list the person) → resident
+ * number (check digit first; never guessed; sent to review when the sex, or both name and kana,
+ * contradict) → folded name + birth date (narrowed by sex, kana, household; any of them
+ * contradicting the only candidate sends it to review) → weak name key + birth date, linked only
+ * when the household number confirms → kana + birth date (always for review: a name mismatch is
+ * confirmed by a person).
  * @example
  * const linker = createLinker([{ childId: 'c1', name: '髙橋太郎', birthDate: '2015-05-01' }]);
  * linker.link({ name: '高橋 太郎', birthDate: '2015-05-01' }); // linked c1, name-birth, 0.95
@@ -280,8 +292,20 @@ export function createLinker(
     return kana !== undefined && kana !== c.kana;
   }
 
-  function decide(decision: LinkDecision): LinkResult {
+  function listed(identity: Identity): boolean {
+    const resident = normalizeResidentNumber(identity.residentNumber ?? '');
+    if (isValidResidentNumber(resident) && byResident.has(resident)) return true;
+    const name = nonEmpty(nameKey(identity.name ?? ''));
+    const kana = nonEmpty(kanaKey(identity.kana ?? ''));
+    if (identity.birthDate === undefined || name === undefined || kana === undefined) return false;
+    return byName.get(name + sep + identity.birthDate)?.some((c) => c.kana === kana) ?? false;
+  }
+
+  /** The decision's result; `undefined` when a `newPerson` decision gave way to the roster. */
+  function decide(decision: LinkDecision, identity: Identity): LinkResult | undefined {
     if ('reject' in decision) return unmatched('rejected');
+    // Staff said the roster does not list this person; once it does, link as if undecided.
+    if ('newPerson' in decision) return listed(identity) ? undefined : unmatched('new-person');
     if (!ids.has(decision.childId)) return unmatched('conflict');
     return { status: 'linked', childId: decision.childId, method: 'manual', confidence: 1 };
   }
@@ -290,10 +314,12 @@ export function createLinker(
     key: function key(identity: Identity): string {
       return identityKey(identity, folds);
     },
+    listed,
     link: function link(identity: Identity, key?: string): LinkResult {
       if (decisions.size > 0) {
         const decision = decisions.get(key ?? identityKey(identity, folds));
-        if (decision !== undefined) return decide(decision);
+        const decided = decision && decide(decision, identity);
+        if (decided !== undefined) return decided;
       }
       const birth = identity.birthDate;
       const rawResident = nonEmpty(normalizeResidentNumber(identity.residentNumber ?? ''));

@@ -32,6 +32,8 @@ export interface LinkageReport {
 export interface LoadedLinker {
   link: (r: SourceRecord, key?: string) => LinkResult;
   key: (r: SourceRecord) => string;
+  /** The roster lists the record's person for sure (a `new` decision would not hold). */
+  listed: (r: SourceRecord) => boolean;
   size: number;
 }
 
@@ -90,13 +92,15 @@ export async function loadLinker(db: Db): Promise<LoadedLinker> {
   const index = await rosterIndex(db);
   const decisions = new Map<string, LinkDecision>();
   for (const d of (await loadLinkDecisions(db)).values()) {
-    if (d.rejected) decisions.set(d.identityKey, { reject: true });
+    if (d.kind === 'new') decisions.set(d.identityKey, { newPerson: true });
+    else if (d.rejected) decisions.set(d.identityKey, { reject: true });
     else if (d.childId !== null) decisions.set(d.identityKey, { childId: d.childId });
   }
   const linker = createLinker(index, { decisions });
   return {
     link: (r, key) => linker.link(r.identity, key),
     key: (r) => linker.key(r.identity),
+    listed: (r) => linker.listed(r.identity),
     size: index.size,
   };
 }
@@ -132,10 +136,11 @@ export function toRecordInput(
   if (result.status === 'ambiguous') {
     report.ambiguous += 1;
     linkStatus = 'ambiguous';
-  } else if (result.reason === 'rejected') {
+  } else if (result.reason === 'rejected' || result.reason === 'new-person') {
+    // Decided by staff: out of the review queue. The method tells exclusion from a new person.
     report.rejected += 1;
     linkStatus = 'rejected';
-    linkMethod = 'manual';
+    linkMethod = result.reason === 'rejected' ? 'manual' : 'new-person';
   } else {
     report.unmatched += 1;
     linkMethod = result.reason;

@@ -1,4 +1,4 @@
-import { getChildFacts, listPersonKeys, listSourceRecords } from '@mimamori/db';
+import { getChildFacts, listAudit, listPersonKeys, listSourceRecords } from '@mimamori/db';
 import { describeEachDatabase } from '@mimamori/db/testing';
 import { makeResidentNumber } from '@mimamori/identity';
 import { expect, it } from 'vitest';
@@ -10,7 +10,14 @@ import {
   pause,
   type TestChild,
 } from './linkage.fixture';
-import { decideLinkage, listLinkageReview } from './review';
+import { relinkAll } from './relink';
+import {
+  countLinkageReview,
+  decideLinkage,
+  listLinkageDecisions,
+  listLinkageReview,
+  undoLinkageDecision,
+} from './review';
 
 const children: TestChild[] = [0, 1, 2].map((i) => ({
   residentNumber: makeResidentNumber(100 + i),
@@ -143,5 +150,112 @@ describeEachDatabase('a roster import during a review decision', (getDb) => {
       grade: 8,
       facts: { 'school.absenceDays': absent },
     });
+  });
+});
+
+/** A child the roster does not list yet (made up). */
+const newcomer: TestChild = {
+  residentNumber: makeResidentNumber(200),
+  name: '新井\u3000次郎',
+  kana: 'アライ　ジロウ',
+  birth: '平成28年7月1日',
+  sex: 1,
+};
+
+describeEachDatabase('a new-person decision', (getDb) => {
+  it('holds until the roster lists the person, then the record links; listed and undone', async () => {
+    const ctx = linkageTestContext(getDb().db);
+    await importRoster(ctx, children);
+    await importSchool(ctx, [{ ...newcomer, absenceDays: 30 }]);
+    const [item] = await listLinkageReview(ctx.db);
+    expect(item).toMatchObject({
+      reasons: ['unmatched', 'no-candidate'],
+      identity: { name: newcomer.name, kana: newcomer.kana, birthDate: '2016-07-01', sex: 1 },
+    });
+    const outcome = await decideLinkage(ctx, { recordId: item!.recordId, decision: 'new' });
+    expect(outcome).toMatchObject({ ok: true, report: { rejected: 1 } });
+    expect(await listLinkageReview(ctx.db)).toEqual([]);
+    const { items, total } = await listLinkageDecisions(ctx.db);
+    expect(total).toBe(1);
+    expect(items[0]).toMatchObject({
+      decision: 'new',
+      childId: null,
+      records: 1,
+      latest: { recordId: item!.recordId, connector: 'school', identity: { name: newcomer.name } },
+    });
+    const [stored] = await listSourceRecords(ctx.db, { linkStatus: 'rejected' });
+    expect(stored).toMatchObject({ linkMethod: 'new-person' });
+
+    // The family registers: next month's roster lists the child; the next school file links.
+    await importRoster(ctx, [...children, newcomer], '見守村2');
+    const school = await importSchool(ctx, [{ ...newcomer, absenceDays: 31 }], 'school-2.csv');
+    expect(school.summary.linkage).toMatchObject({ linked: { 'name-birth-kana': 1 }, rejected: 0 });
+    expect(await relinkAll(ctx)).toMatchObject({ linked: { 'name-birth-kana': 2 }, rejected: 0 });
+    const newcomerId = (await listPersonKeys(ctx.db)).find(
+      (p) => p.nameKey === '新井次郎',
+    )!.childId;
+    expect((await getChildFacts(ctx.db, newcomerId))!.facts['school.absenceDays']).toBe(31);
+
+    // Undo: the decision goes, the records stay linked (the roster lists the child).
+    const undone = await undoLinkageDecision(ctx, items[0]!.identityKey);
+    expect(undone).toMatchObject({ ok: true, report: { rejected: 0 } });
+    expect((await listLinkageDecisions(ctx.db)).total).toBe(0);
+    expect(await undoLinkageDecision(ctx, items[0]!.identityKey)).toEqual({
+      ok: false,
+      code: 'unknown_decision',
+    });
+    const actions = (await listAudit(ctx.db, { limit: 20 })).map((e) => e.action);
+    expect(actions).toContain('linkage.undo');
+  });
+});
+
+describeEachDatabase('a new-person decision for a listed person', (getDb) => {
+  it('is refused: match or exclude the record instead', async () => {
+    const ctx = linkageTestContext(getDb().db);
+    await importRoster(ctx, children);
+    // Name, kana and birth date of child 0, but another sex: to review, yet surely on the roster.
+    await importSchool(ctx, [{ ...children[0]!, sex: 2, absenceDays: 3 }]);
+    const [item] = await listLinkageReview(ctx.db);
+    expect(item).toMatchObject({ reasons: ['ambiguous'] });
+    expect(item!.candidates[0]).toMatchObject({
+      person: { name: children[0]!.name, kana: children[0]!.kana, birthDate: '2013-01-05', sex: 1 },
+    });
+    expect(await decideLinkage(ctx, { recordId: item!.recordId, decision: 'new' })).toEqual({
+      ok: false,
+      code: 'on_roster',
+    });
+    expect((await listLinkageDecisions(ctx.db)).total).toBe(0);
+  });
+});
+
+describeEachDatabase('undoing an exclusion', (getDb) => {
+  it('returns the records to the review queue', async () => {
+    const ctx = linkageTestContext(getDb().db);
+    await importRoster(ctx, children);
+    await importSchool(ctx, misspelt);
+    const [first] = await listLinkageReview(ctx.db);
+    await decideLinkage(ctx, { recordId: first!.recordId, decision: 'reject' });
+    expect(await listLinkageReview(ctx.db)).toHaveLength(1);
+    const [decision] = (await listLinkageDecisions(ctx.db)).items;
+    expect(decision).toMatchObject({ decision: 'reject', records: 1 });
+    expect(await undoLinkageDecision(ctx, decision!.identityKey)).toMatchObject({ ok: true });
+    expect((await listLinkageReview(ctx.db)).map((e) => e.recordId)).toContain(first!.recordId);
+  });
+});
+
+describeEachDatabase('the review queue', (getDb) => {
+  it("lists each source's latest file only, newest first, one page at a time", async () => {
+    const ctx = linkageTestContext(getDb().db);
+    await importRoster(ctx, children);
+    await importSchool(ctx, misspelt, 'school-1.csv');
+    const again = misspelt.map((m) => ({ ...m, absenceDays: m.absenceDays + 5 }));
+    const latest = await importSchool(ctx, again, 'school-2.csv');
+    expect(await countLinkageReview(ctx.db)).toBe(2);
+    const queue = await listLinkageReview(ctx.db);
+    expect(queue.map((e) => e.file)).toEqual(['school-2.csv', 'school-2.csv']);
+    const records = await listSourceRecords(ctx.db, { batchId: latest.batchId! });
+    expect(queue.map((e) => e.recordId).sort()).toEqual(records.map((r) => r.id).sort());
+    const page = await listLinkageReview(ctx.db, { limit: 1, offset: 1 });
+    expect(page.map((e) => e.recordId)).toEqual([queue[1]!.recordId]);
   });
 });

@@ -3,7 +3,7 @@
  * (`hc<AppType>`): paths, parameters, bodies and answers are checked against the API's own
  * routes. Pages import only this module (and types from `api-types`).
  */
-import type { InferRequestType } from 'hono/client';
+import type { ClientResponse, InferRequestType } from 'hono/client';
 import { createApiClient, formData, send, upload, withSignal, type ApiClient } from './api-client';
 import type {
   AuditQuery,
@@ -30,6 +30,20 @@ export { ApiError } from './api-client';
 
 /** Path parameters go into the URL as they are: ids are encoded here. */
 const enc = encodeURIComponent;
+
+/** A page of a list: how many rows, from which one. */
+export type Paging = { limit: number; offset: number };
+
+function pagingQuery(page: Paging) {
+  return { limit: String(page.limit), offset: String(page.offset) };
+}
+
+/** Awaits a paged list call: its rows and the number of all matches (`x-total-count`). */
+async function paged<R extends ClientResponse<unknown[], number, string>>(call: Promise<R>) {
+  const items = await send(call);
+  const header = (await call).headers.get('x-total-count');
+  return { items, total: header === null ? (items as unknown[]).length : Number(header) };
+}
 
 /*
  * The API declares rule-set documents, condition trees and mappings as opaque JSON (drafts may be
@@ -143,6 +157,8 @@ export function createApi(client: ApiClient) {
         send(
           api.children[':id'].explanation.$get({ param: { id: enc(id) }, query: {} }),
         ) as Promise<ChildExplanation>,
+      /** Name, birth date, address, resident numbers (family center; every call is audited). */
+      personal: (id: string) => send(api.children[':id'].personal.$get({ param: { id: enc(id) } })),
     },
 
     connectors: {
@@ -202,10 +218,21 @@ export function createApi(client: ApiClient) {
       save: (entries: GaijiEntry[]) => send(api.gaiji.$put({ json: entries })),
     },
 
+    /** Linkage review: personal data (IT only); every read is audited by the API. */
     linkage: {
-      queue: () => send(api.linkage.review.$get()),
+      /** One page of the queue, with the number of all records waiting (`x-total-count`). */
+      queue: (page: Paging) => paged(api.linkage.review.$get({ query: pagingQuery(page) })),
       decide: (id: string, body: LinkageDecision) =>
         send(api.linkage.review[':id'].$post({ param: { id: enc(id) }, json: body })),
+      /** One page of stored decisions, newest first, with the number of all. */
+      decisions: (page: Paging) => paged(api.linkage.decisions.$get({ query: pagingQuery(page) })),
+      /** Undoes a decision: its records link again automatically, or return to review. */
+      undo: (identityKey: string) =>
+        send(
+          api.linkage.decisions[':identityKey'].$delete({
+            param: { identityKey: enc(identityKey) },
+          }),
+        ),
     },
 
     runs: {

@@ -27,6 +27,9 @@ export const auditActions = [
   'run.start',
   'run.complete',
   'run.results.read',
+  'run.flagged.read',
+  'case.list',
+  'notification.list',
   'child.list',
   'child.read',
   'child.explanation.read',
@@ -61,6 +64,9 @@ export const auditActions = [
   'gaiji.import',
   'linkage.decide',
   'linkage.relink',
+  'linkage.review.read',
+  'linkage.decisions.read',
+  'linkage.undo',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -365,4 +365,21 @@ describeEachDatabase('cases, decisions, overrides, dashboard, schedules and rete
       ]),
     );
   });
+
+  it('audits the case list and the school reports list with the ids they show', async () => {
+    const cases = (await (await t.call('GET', '/api/cases', as('center1'))).json()) as {
+      id: string;
+      childId: string;
+    }[];
+    const [listed] = await listAudit(getDb().db, { action: 'case.list', limit: 1 });
+    expect(listed?.details).toEqual({
+      ids: cases.map((k) => k.id),
+      childIds: [...new Set(cases.map((k) => k.childId))],
+    });
+    const reports = (await (await t.call('GET', '/api/notifications', as('center1'))).json()) as {
+      eventId: string;
+    }[];
+    const [read] = await listAudit(getDb().db, { action: 'notification.list', limit: 1 });
+    expect((read?.details as { ids: string[] }).ids).toEqual(reports.map((n) => n.eventId));
+  });
 });

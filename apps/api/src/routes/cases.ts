@@ -145,6 +145,12 @@ export function caseRoutes(ctx: AppContext) {
         ...(runId === undefined ? {} : { runId }),
         ...(childId === undefined ? {} : { childId }),
       });
+      await audit(
+        c,
+        'case.list',
+        { type: 'case', id: null },
+        { ids: cases.map((k) => k.id), childIds: [...new Set(cases.map((k) => k.childId))] },
+      );
       return c.json(cases, 200);
     })
     .openapi(get, async function getCase(c) {
@@ -233,7 +239,15 @@ export function caseRoutes(ctx: AppContext) {
     })
     .openapi(notifications, async function listNotifications(c) {
       const { unread } = c.req.valid('query');
-      return c.json(await casework.listNotifications({ unreadOnly: unread === 'true' }), 200);
+      const list = await casework.listNotifications({ unreadOnly: unread === 'true' });
+      // Teachers' reports about named children: a read of each one.
+      await audit(
+        c,
+        'notification.list',
+        { type: 'case_event', id: null },
+        { ids: list.map((n) => n.eventId), childIds: [...new Set(list.map((n) => n.childId))] },
+      );
+      return c.json(list, 200);
     })
     .openapi(read, async function markRead(c) {
       const { eventId } = c.req.valid('param');

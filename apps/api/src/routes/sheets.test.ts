@@ -22,6 +22,9 @@ describeEachDatabase('work list, sheets, observations and notifications', (getDb
       await t.call('GET', `/api/runs/${t.seed.runId}/flagged`, as('center1'))
     ).json()) as Json[];
     expect(all).toHaveLength(10);
+    const [audited] = await listAudit(getDb().db, { action: 'run.flagged.read', limit: 1 });
+    expect(audited).toMatchObject({ targetId: t.seed.runId });
+    expect((audited?.details as { childIds: string[] }).childIds).toHaveLength(10);
     expect(all[0]).toMatchObject({ childId: t.seed.children.flaggedS0, sheetId: null });
     const s0 = (await (
       await t.call('GET', `/api/runs/${t.seed.runId}/flagged?school=S0`, as('center1'))

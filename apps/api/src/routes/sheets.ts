@@ -127,6 +127,13 @@ export function sheetRoutes(ctx: AppContext) {
         runId,
         school === undefined ? {} : { school },
       );
+      // The work list names children with their levels: a read of each one.
+      await audit(
+        c,
+        'run.flagged.read',
+        { type: 'run', id: runId },
+        { childIds: [...new Set(list.map((f) => f.childId))] },
+      );
       return c.json(list, 200);
     })
     .openapi(list, async function listSheets(c) {

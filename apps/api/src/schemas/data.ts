@@ -118,13 +118,26 @@ export const gaijiEntrySchema = z
 /** One 外字 entry. */
 export type GaijiEntry = z.infer<typeof gaijiEntrySchema>;
 
-/** A candidate child for a record awaiting review. */
+/**
+ * The identity fields staff compare to decide a link (personal data: IT staff who review
+ * linkage only; every read is audited with ids only).
+ */
+export const linkageIdentitySchema = z
+  .object({
+    name: z.string().nullable(),
+    kana: z.string().nullable(),
+    birthDate: z.string().nullable(),
+    sex: z.union([z.literal(1), z.literal(2)]).nullable(),
+  })
+  .openapi('LinkageIdentity');
+/** A candidate child for a record awaiting review, with what the roster says of them. */
 export const linkageCandidateSchema = z.object({
   childId: z.string(),
   score: z.number(),
   reasons: z.array(z.string()),
+  person: linkageIdentitySchema.nullable(),
 });
-/** A record the linker could not place with confidence. */
+/** A record the linker could not place with confidence, with the identity it carried. */
 export const linkageReviewItemSchema = z
   .object({
     id: z.string(),
@@ -133,11 +146,42 @@ export const linkageReviewItemSchema = z
     file: z.string().optional(),
     line: z.number().int().optional(),
     reasons: z.array(z.string()),
+    identity: linkageIdentitySchema,
     candidates: z.array(linkageCandidateSchema),
   })
   .openapi('LinkageReviewItem');
 /** One review item. */
 export type LinkageReviewItem = z.infer<typeof linkageReviewItemSchema>;
+/** A stored staff decision, with the newest record it covers. */
+export const linkageDecisionRecordSchema = z
+  .object({
+    identityKey: z.string(),
+    decision: z.enum(['match', 'new', 'reject']),
+    childId: z.string().nullable(),
+    decidedBy: z.string(),
+    decidedAt: z.string(),
+    note: z.string().nullable(),
+    records: z.number().int(),
+    latest: z
+      .object({
+        id: z.string(),
+        source: z.string(),
+        file: z.string(),
+        line: z.number().int(),
+        identity: linkageIdentitySchema,
+      })
+      .nullable(),
+  })
+  .openapi('LinkageDecisionRecord');
+/** One stored decision. */
+export type LinkageDecisionRecord = z.infer<typeof linkageDecisionRecordSchema>;
+/** `/{identityKey}` path parameter: the hashed identity key a decision is stored under. */
+export const identityKeyParamSchema = z.object({
+  identityKey: z
+    .string()
+    .regex(/^k_[0-9a-f]{32}$/, 'expected an identity key (k_ and 32 hex digits)')
+    .openapi({ param: { name: 'identityKey', in: 'path' } }),
+});
 /** A staff decision on a review item. */
 export const linkageDecisionSchema = z
   .object({

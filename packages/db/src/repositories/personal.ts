@@ -108,15 +108,39 @@ export async function listPersonKeys(db: Db): Promise<PersonKeys[]> {
   }));
 }
 
-/** Ambiguous and unmatched records with their identities: the linkage review queue. */
+/**
+ * Ambiguous and unmatched records of each connector's latest batch: every source sends full
+ * snapshots, so a superseded batch's records wait for no decision (its identities recur in the
+ * latest one, and a decision on one covers every record carrying it).
+ */
+function reviewRecords(db: Db) {
+  return (
+    db
+      .selectFrom('source_records as r')
+      .innerJoin('record_identities as i', 'i.record_id', 'r.id')
+      .innerJoin('import_batches as b', 'b.id', 'r.batch_id')
+      .where('r.link_status', 'in', ['ambiguous', 'unmatched'])
+      // Repeats the partial index's predicate literally so SQLite uses source_records_review_idx.
+      .where(sql.ref('r.link_status'), '<>', sql.lit('linked'))
+      .where('b.id', '=', (eb) =>
+        eb
+          .selectFrom('import_batches as l')
+          .select((l) => l.fn.max('l.id').as('latest'))
+          .whereRef('l.connector', '=', 'b.connector'),
+      )
+  );
+}
+
+/**
+ * The linkage review queue: ambiguous and unmatched records of each connector's latest batch with
+ * their identities, newest batch first, in file order within a batch.
+ * @example const page = await listReviewQueue(db, { limit: 50, offset: 0 });
+ */
 export async function listReviewQueue(
   db: Db,
   options: { limit?: number; offset?: number } = {},
 ): Promise<ReviewItem[]> {
-  const rows = await db
-    .selectFrom('source_records as r')
-    .innerJoin('record_identities as i', 'i.record_id', 'r.id')
-    .innerJoin('import_batches as b', 'b.id', 'r.batch_id')
+  const rows = await reviewRecords(db)
     .select([
       'r.id',
       'b.connector',
@@ -127,10 +151,7 @@ export async function listReviewQueue(
       'i.identity_json',
       'i.identity_key',
     ])
-    .where('r.link_status', 'in', ['ambiguous', 'unmatched'])
-    // Repeats the partial index's predicate literally so SQLite uses source_records_review_idx.
-    .where(sql.ref('r.link_status'), '<>', sql.lit('linked'))
-    .orderBy('r.batch_id')
+    .orderBy('r.batch_id', 'desc')
     .orderBy('r.seq')
     .limit(options.limit ?? 100)
     .offset(options.offset ?? 0)
@@ -145,6 +166,14 @@ export async function listReviewQueue(
     identity: fromJson(identitySchema, r.identity_json, 'record_identities.identity_json'),
     identityKey: r.identity_key,
   }));
+}
+
+/** How many records {@link listReviewQueue} lists in all (for paging). */
+export async function countReviewQueue(db: Db): Promise<number> {
+  const row = await reviewRecords(db)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** The identity a record carried. */

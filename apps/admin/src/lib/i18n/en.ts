@@ -3,6 +3,8 @@ import { enApproval } from './en-approval';
 import { enAudit } from './en-audit';
 import { enCodes } from './en-codes';
 import { enEditor } from './en-editor';
+import { enLinkage } from './en-linkage';
+import { enPersonal } from './en-personal';
 import { enSources } from './en-sources';
 import type { MessageKey } from './ja';
 
@@ -11,7 +13,9 @@ export const en: Record<MessageKey, string> = {
   ...enApproval,
   ...enCodes,
   ...enEditor,
+  ...enLinkage,
   ...enAudit,
+  ...enPersonal,
   'app.name': 'Mimamori',
   'app.subtitle': 'Child data linkage: administration',
   'app.skip': 'Skip to content',
@@ -282,7 +286,7 @@ export const en: Record<MessageKey, string> = {
 
   'children.title': 'Children',
   'children.intro':
-    'Shown by pseudonymous id. Names and other personal data are visible only to permitted roles.',
+    'Shown by pseudonymous id. Only family center staff see names and other personal data, with “Show personal data” on a child’s page (each view is recorded in the audit log).',
 
   'explain.title': 'Why this judgement',
   'explain.intro': 'Conditions met are shown in green, conditions not met in red.',

@@ -3,6 +3,8 @@ import { jaApproval } from './ja-approval';
 import { jaAudit } from './ja-audit';
 import { jaCodes } from './ja-codes';
 import { jaEditor } from './ja-editor';
+import { jaLinkage } from './ja-linkage';
+import { jaPersonal } from './ja-personal';
 import { jaSources } from './ja-sources';
 
 export const ja = {
@@ -10,7 +12,9 @@ export const ja = {
   ...jaApproval,
   ...jaCodes,
   ...jaEditor,
+  ...jaLinkage,
   ...jaAudit,
+  ...jaPersonal,
   'app.name': 'みまもり',
   'app.subtitle': 'こどもデータ連携 管理画面',
   'app.skip': '本文へ移動',
@@ -281,7 +285,7 @@ export const ja = {
 
   'children.title': '子ども一覧',
   'children.intro':
-    '仮名IDで表示しています。氏名などの個人情報は、権限のある方だけが別画面で確認できます。',
+    '仮名IDで表示しています。氏名などの個人情報は、こども家庭センターの職員だけが各こどもの画面で「個人情報を表示」から確認できます（閲覧は監査ログに記録されます）。',
 
   'explain.title': '判定の理由',
   'explain.intro': '各ルールの条件を、満たした条件は緑、満たさなかった条件は赤で示します。',
