@@ -23,8 +23,14 @@ export interface FlaggedChild {
   caseStatus: CaseStatus | null;
 }
 
+/** A child's highest score over its types: the work list shows the most pressing first. */
+function topPoints(child: FlaggedChild): number {
+  return child.types.reduce((top, t) => Math.max(top, t.points), 0);
+}
+
 /**
- * Children flagged in a run after overrides (optionally one school's), by child id.
+ * Children flagged in a run after overrides (optionally one school's), highest score first
+ * (ties by child id, so the order is stable).
  * @example const list = await listFlaggedChildren(db, runId, { school: 'S01' });
  */
 export async function listFlaggedChildren(
@@ -71,5 +77,5 @@ export async function listFlaggedChildren(
   }
   return [...byChild.values()]
     .map((c) => ({ ...c, types: c.types.sort((a, b) => a.type.localeCompare(b.type)) }))
-    .sort((a, b) => a.childId.localeCompare(b.childId));
+    .sort((a, b) => topPoints(b) - topPoints(a) || a.childId.localeCompare(b.childId));
 }

@@ -37,7 +37,8 @@ const flagged = defineRoute(center, {
   method: 'get',
   path: '/runs/{runId}/flagged',
   tags,
-  summary: "A run's flagged children (after overrides) with their sheet and case: the work list",
+  summary:
+    "A run's flagged children (after overrides) with their sheet and case, highest score first: the work list",
   request: {
     params: z.object({ runId: idSchema.openapi({ param: { name: 'runId', in: 'path' } }) }),
     query: z.object({ school: schoolSchema.optional() }),
