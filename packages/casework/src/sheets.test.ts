@@ -246,4 +246,17 @@ describeEachDatabase('sheet changes that race', (getDb) => {
     const cases = await listCases(db, { childId });
     expect(cases.map((c) => c.status).sort()).toEqual(['closed', 'watch']);
   });
+
+  it("never reopens a closed case for the center's notes or share: they join the latest case", async () => {
+    const { db } = getDb();
+    for (const open of (await listCases(db, { childId })).filter((c) => c.status !== 'closed'))
+      await decideCase(db, { caseId: open.id, status: 'closed', actorId: 'fc1' });
+    const before = await listCases(db, { childId });
+    await updateSheetNotes(db, { sheetId, notes: { summary: '誤字の訂正' }, actor: fc });
+    await shareSheet(db, { sheetId, actor: fc });
+    const after = await listCases(db, { childId });
+    expect(after.map((c) => [c.id, c.status])).toEqual(before.map((c) => [c.id, c.status]));
+    const kinds = (await listCaseEvents(db, after[0]!.id)).map((e) => e.kind);
+    expect(kinds.slice(-2)).toEqual(['note', 'share']);
+  });
 });

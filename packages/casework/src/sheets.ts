@@ -8,6 +8,7 @@ import {
   getRun,
   inTransaction,
   isKnownSchool,
+  listCases,
   listChildSheets,
   listOverrides,
   listResults,
@@ -196,7 +197,11 @@ export async function updateSheetNotes(
   );
 }
 
-/** The case event a sheet change leaves in the child's case (opened if none is). */
+/**
+ * The case event a sheet change leaves in the child's case: the open case, else the latest one
+ * even if closed (a note or a share does not reopen a case; that is the center's decision), and a
+ * new case only for a child who never had one.
+ */
 async function recordInCase(
   trx: Db,
   saved: Sheet,
@@ -204,11 +209,10 @@ async function recordInCase(
   kind: 'note' | 'share',
   data: Record<string, unknown>,
 ): Promise<Sheet> {
-  const target = await ensureCase(trx, {
-    childId: saved.childId,
-    runId: saved.runId,
-    actorId: actor.id,
-  });
+  const target =
+    (await findOpenCase(trx, saved.childId)) ??
+    (await listCases(trx, { childId: saved.childId, limit: 1 }))[0] ??
+    (await ensureCase(trx, { childId: saved.childId, runId: saved.runId, actorId: actor.id }));
   await addCaseEvent(trx, {
     caseId: target.id,
     kind,
