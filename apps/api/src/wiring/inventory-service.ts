@@ -33,7 +33,8 @@ function inventoryView(ruleSet: RuleSet): InventoryRuleSet {
   };
 }
 
-async function publishedRuleSets(db: Db): Promise<InventoryRuleSet[]> {
+/** The published version of every rule set, in the slice the inventory and fact-use checks read. */
+export async function publishedRuleSets(db: Db): Promise<InventoryRuleSet[]> {
   const out: InventoryRuleSet[] = [];
   for (const set of await listRuleSets(db)) {
     if (set.currentVersionId === null) continue;

@@ -1,14 +1,11 @@
 import { ConnectorKitError } from '@mimamori/connector-kit';
 import {
-  getCurrentVersion,
   listCurrentMappedSources,
   listMappedSources,
-  listRuleSets,
   saveMappedSource,
   type Db,
   type MappedSource,
 } from '@mimamori/db';
-import { loadRuleSet } from '@mimamori/engine';
 import {
   factIdConflicts,
   factsInUseProblems,
@@ -17,13 +14,13 @@ import {
   mappingSchema,
   validateMapping,
   type DeclaredFact,
-  type InventoryRuleSet,
   type Mapping,
   type MappingProblem,
 } from '@mimamori/mapping';
 import { ApiError } from '../problem';
 import type { MappedSourceSummary, SourcePreviewRow } from '../schemas/sources';
 import type { ConnectorCatalog } from './connector-catalog';
+import { publishedRuleSets } from './inventory-service';
 import { previewSample } from './source-preview';
 
 /** What `POST /sources/infer` answers. */
@@ -98,29 +95,6 @@ function factsOfOthers(
       if (!owners.has(fact.id)) owners.set(fact.id, source.name);
   }
   return owners;
-}
-
-/** The published version of every rule set, in the slice the fact-use check reads. */
-async function publishedRuleSets(db: Db): Promise<InventoryRuleSet[]> {
-  const out: InventoryRuleSet[] = [];
-  for (const set of await listRuleSets(db)) {
-    if (set.currentVersionId === null) continue;
-    const loaded = loadRuleSet((await getCurrentVersion(db, set.id))?.document);
-    if (!loaded.ok) continue;
-    const { id, title, facts, conditions, rules } = loaded.ruleSet;
-    out.push({
-      id,
-      title,
-      facts,
-      conditions: conditions ?? {},
-      rules: rules.map((r) => ({
-        id: r.id,
-        ...(r.enabled === undefined ? {} : { enabled: r.enabled }),
-        conditions: r.conditions,
-      })),
-    });
-  }
-  return out;
 }
 
 /** Cross-source refusals of a valid mapping: fact ids taken, facts in use dropped or retyped. */
