@@ -1,20 +1,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, migrateToLatest, upsertGaiji, type Database } from '@mimamori/db';
+import {
+  createDatabase,
+  migrateToLatest,
+  openSqliteWriter,
+  upsertGaiji,
+  type Database,
+} from '@mimamori/db';
 import { createPseudonymizer } from '@mimamori/identity';
-import { importFile, type PipelineContext } from '@mimamori/pipeline';
+import { importFile, importFiles, type PipelineContext } from '@mimamori/pipeline';
 import type { Village } from '@mimamori/village';
 import { connectors } from '../test/support/village';
 
 /** A fresh SQLite database in a temp dir (removed by `dispose`). */
 export async function benchDatabase(): Promise<{
   database: Database;
+  file: string;
   ctx: PipelineContext;
   dispose: () => Promise<void>;
 }> {
   const dir = mkdtempSync(join(tmpdir(), 'mimamori-bench-'));
-  const database = createDatabase({ file: join(dir, 'bench.db') });
+  const file = join(dir, 'bench.db');
+  const database = createDatabase({ file });
   await migrateToLatest(database.db);
   const ctx: PipelineContext = {
     db: database.db,
@@ -25,6 +33,7 @@ export async function benchDatabase(): Promise<{
   };
   return {
     database,
+    file,
     ctx,
     dispose: async () => {
       await database.close();
@@ -49,10 +58,7 @@ export async function importWholeVillage(
 > {
   for (const e of village.gaijiTable)
     await upsertGaiji(ctx.db, { code: e.code, standard: e.standard, note: null, updatedBy: null });
-  const order = ['roster', 'welfare', 'health', 'nursery', 'school'];
-  const files = [...village.files].sort(
-    (a, b) => order.indexOf(a.connector) - order.indexOf(b.connector),
-  );
+  const files = inImportOrder(village);
   const out = [];
   for (const file of files) {
     const cpu = process.cpuUsage();
@@ -80,6 +86,50 @@ export async function importWholeVillage(
     });
   }
   return out;
+}
+
+/** The village's files in import order: the roster first (everything links to it). */
+function inImportOrder(village: Pick<Village, 'files'>): Village['files'] {
+  const order = ['roster', 'welfare', 'health', 'nursery', 'school'];
+  return [...village.files].sort((a, b) => order.indexOf(a.connector) - order.indexOf(b.connector));
+}
+
+/**
+ * Imports every village file in one pipelined `importFiles` call, storing through a SQLite writer
+ * thread (what `mimamori import` does with several files). Returns the wall and CPU seconds.
+ */
+export async function importVillagePipelined(
+  ctx: PipelineContext,
+  file: string,
+  village: Pick<Village, 'files' | 'gaijiTable'>,
+): Promise<{ rows: number; seconds: number; cpuSeconds: number }> {
+  for (const e of village.gaijiTable)
+    await upsertGaiji(ctx.db, { code: e.code, standard: e.standard, note: null, updatedBy: null });
+  const writer = openSqliteWriter(file);
+  try {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    const files = inImportOrder(village);
+    const outcomes = await importFiles(
+      { ...ctx, writer: writer.db },
+      files.map((f) => ({
+        connector: connectors.get(f.connector)!,
+        file: f.name,
+        bytes: f.bytes,
+      })),
+    );
+    const seconds = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
+    let rows = 0;
+    for (const [i, outcome] of outcomes.entries()) {
+      if (!outcome.ok)
+        throw new Error(`${files[i]!.name} rejected (${outcome.issues.length} issues)`);
+      rows += outcome.summary.rows;
+    }
+    return { rows, seconds, cpuSeconds: (used.user + used.system) / 1e6 };
+  } finally {
+    await writer.close();
+  }
 }
 
 /** Formats a number with thousands separators. */

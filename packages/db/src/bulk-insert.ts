@@ -13,6 +13,67 @@ export type OnConflict<T extends keyof DatabaseSchema> =
 
 const statements = new Map<string, string>();
 
+/** Writes sent but not yet confirmed, per transaction that asked for write-behind. */
+const behind = new WeakMap<Db, Promise<unknown>[]>();
+
+/**
+ * Runs `work` with the bulk inserts on `trx` sent without waiting for each to finish: the SQLite
+ * connection (the writer thread's: see sqlite-writer.ts) runs them in order while the caller goes
+ * on building the next rows. On PostgreSQL every statement is waited for, as without it. Every write is confirmed
+ * before this returns; the first failure (in statement order) is thrown, so the transaction
+ * rolls back. Statements other than bulk inserts still wait for everything sent before them.
+ * @example await writeBehind(trx, () => insertBatch(trx, input));
+ */
+export async function writeBehind<T>(trx: Db, work: () => Promise<T>): Promise<T> {
+  // PostgreSQL's client runs one query at a time (queuing more is deprecated in pg): it waits.
+  if (!trx.isTransaction || behind.has(trx) || dialectOf(trx) === 'postgres') return work();
+  const sent: Promise<unknown>[] = [];
+  behind.set(trx, sent);
+  try {
+    const result = await work();
+    await confirmed(sent);
+    return result;
+  } catch (error) {
+    await Promise.allSettled(sent);
+    throw error;
+  } finally {
+    behind.delete(trx);
+  }
+}
+
+async function confirmed(sent: readonly Promise<unknown>[]): Promise<void> {
+  for (const outcome of await Promise.allSettled(sent)) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+  }
+}
+
+function ignore(): void {}
+
+/**
+ * Sends a write whose result nobody reads (an UPDATE or DELETE): queued under
+ * {@link writeBehind}, waited for otherwise.
+ * @example await queueWrite(trx, trx.deleteFrom('child_facts').where('source', '=', source));
+ */
+export async function queueWrite(db: Db, query: { compile: () => CompiledQuery }): Promise<void> {
+  const { sql, parameters } = query.compile();
+  await send(db, sql, [...parameters]);
+}
+
+/** Sends one statement: waited for, or queued on the transaction's write-behind list. */
+async function send(db: Db, text: string, parameters: unknown[]): Promise<void> {
+  const sent = behind.get(db);
+  if (sent === undefined) {
+    await db.executeQuery(CompiledQuery.raw(text, parameters));
+    return;
+  }
+  // The connection is held only to hand the statement over: the next one may follow at once.
+  await db.getExecutor().provideConnection(async (connection) => {
+    const result = connection.executeQuery(CompiledQuery.raw(text, parameters));
+    result.catch(ignore); // reported by writeBehind, in statement order
+    sent.push(result);
+  });
+}
+
 function quote(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
 }
@@ -65,8 +126,7 @@ export async function bulkInsert<T extends keyof DatabaseSchema>(
     for (const row of part) {
       for (const column of columns) parameters.push(row[column] ?? null);
     }
-    const text = statement(dialect, table, columns, part.length, onConflict);
-    await db.executeQuery(CompiledQuery.raw(text, parameters));
+    await send(db, statement(dialect, table, columns, part.length, onConflict), parameters);
   }
 }
 
@@ -93,8 +153,7 @@ export async function bulkInsertWith<T extends keyof DatabaseSchema>(
     if (parameters.length !== (end - start) * columns.length) {
       throw new Error(`bulkInsertWith(${table}): fill pushed a wrong number of values`);
     }
-    const text = statement(dialect, table, columns, end - start, undefined);
-    await db.executeQuery(CompiledQuery.raw(text, parameters));
+    await send(db, statement(dialect, table, columns, end - start, undefined), parameters);
   }
 }
 

@@ -25,6 +25,8 @@ export type Db = Kysely<DatabaseSchema>;
 export interface Database {
   db: Db;
   dialect: Dialect;
+  /** SQLite: the database file's absolute path (absent for `:memory:` and PostgreSQL). */
+  file?: string;
   close: () => Promise<void>;
 }
 
@@ -60,27 +62,39 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
   return openSqlite(options.file ?? defaultSqliteFile);
 }
 
+/** How every SQLite connection is set up (the import writer's too: see sqlite-writer.ts). */
+export const sqlitePragmas: readonly string[] = [
+  // 16 KiB pages (takes effect when the file is created): imports insert into random-key
+  // indexes (pseudonymous child ids), and bigger pages split less; ~15% less CPU per row.
+  'page_size = 16384',
+  'journal_mode = WAL',
+  'foreign_keys = ON',
+  'busy_timeout = 10000',
+  'synchronous = NORMAL',
+  // 64 MiB page cache: big imports otherwise thrash the default 2 MiB cache on index inserts.
+  'cache_size = -65536',
+];
+
 function openSqlite(file: string): Database {
   const memory = file === ':memory:';
   let sqlite: BetterSqlite3.Database;
   try {
     if (!memory) mkdirSync(dirname(resolve(file)), { recursive: true });
     sqlite = new BetterSqlite3(file);
-    // 16 KiB pages (takes effect when the file is created): imports insert into random-key
-    // indexes (pseudonymous child ids), and bigger pages split less; ~15% less CPU per row.
-    sqlite.pragma('page_size = 16384');
-    if (!memory) sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 10000');
-    sqlite.pragma('synchronous = NORMAL');
-    // 64 MiB page cache: big imports otherwise thrash the default 2 MiB cache on index inserts.
-    sqlite.pragma('cache_size = -65536');
+    for (const pragma of sqlitePragmas) {
+      if (!(memory && pragma.startsWith('journal_mode'))) sqlite.pragma(pragma);
+    }
   } catch (error) {
     throw new DbError('open_failed', 'could not open the SQLite database', { cause: error });
   }
   const database = reusingStatements(sqlite, statementCacheSize);
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    ...(memory ? {} : { file: resolve(file) }),
+    close: () => db.destroy(),
+  };
 }
 
 /** Prepared statements kept per connection; the least recently used one is dropped first. */

@@ -10,6 +10,11 @@ export interface Actor {
 /** What every pipeline step needs. */
 export interface PipelineContext {
   db: Db;
+  /**
+   * Where imports store their batches, when not `db`: a SQLite writer thread (openSqliteWriter)
+   * on the same file, so storing one file overlaps preparing the next (importFiles).
+   */
+  writer?: Db;
   /** Keyed pseudonym of a resident number (HMAC); the key never leaves configuration. */
   pseudonymize: (residentNumber: string) => string;
   /** Reference date (ISO) for ages and school grades. */

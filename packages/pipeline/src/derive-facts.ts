@@ -95,13 +95,16 @@ export async function writeSourceSnapshot(
   db: Db,
   source: string,
   merged: ReturnType<typeof mergeLinked>,
+  dataVersion?: number,
+  copyFrom?: { first: number; last: number },
 ): Promise<void> {
-  const version = await bumpDataVersion(db);
+  const version = dataVersion ?? (await bumpDataVersion(db));
   await replaceSourceFacts(
     db,
     source,
     merged.children.map((c) => ({ childId: c.id, facts: c.facts, factsJson: c.factsJson })),
     version,
+    copyFrom,
   );
   if (merged.owned.size === 0) return;
   await setChildrenContext(
@@ -127,7 +130,11 @@ export async function applyBatchToChildren(
   connector: Connector,
   records: readonly RecordInput[],
   rosterChildren: readonly ChildInput[] | null,
-): Promise<{ children: ChildInput[]; writeFacts: () => Promise<void> }> {
+): Promise<{
+  children: ChildInput[];
+  /** `recordIds`: where the batch's records were stored (their facts are copied from there). */
+  writeFacts: (recordIds?: { first: number; last: number }) => Promise<void>;
+}> {
   let children: ChildInput[] = [];
   if (rosterChildren) {
     const existing = await readChildProfiles(db);
@@ -136,8 +143,11 @@ export async function applyBatchToChildren(
       return prev ? { ...c, school: prev.school, grade: prev.grade, nursery: prev.nursery } : c;
     });
   }
+  // Bumped now, before the batch's writes: nothing then waits for them to finish (writeBehind).
+  const version = await bumpDataVersion(db);
   return {
     children,
-    writeFacts: () => writeSourceSnapshot(db, connector.name, mergeLinked(records)),
+    writeFacts: (recordIds) =>
+      writeSourceSnapshot(db, connector.name, mergeLinked(records), version, recordIds),
   };
 }

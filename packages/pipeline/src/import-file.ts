@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readRows, type Connector } from '@mimamori/connector-kit';
 import {
+  DbError,
   findBatchByHash,
   incrementCounter,
   insertBatch,
@@ -10,9 +11,10 @@ import {
   readLinkageVersion,
   readRosterVersion,
   type ChildInput,
-  type Db,
   type PersonInput,
+  type PersonKeys,
   type RecordInput,
+  writeBehind,
 } from '@mimamori/db';
 import type { RowIssue, SourceRecord } from '@mimamori/records';
 import { applyGaijiToRows } from './gaiji-rows';
@@ -114,16 +116,39 @@ async function readRecords(
   };
 }
 
+/** A file read, validated and linked: what is left is to store it. */
+interface PreparedImport {
+  options: ImportOptions;
+  progress: NonNullable<ImportOptions['onProgress']>;
+  records: SourceRecord[];
+  rowCount: number;
+  encoding: string;
+  fileHash: string;
+  summary: ImportSummary;
+  roster: ReturnType<typeof buildRosterRows> | null;
+  linked: { records: RecordInput[]; report: LinkageReport };
+  /**
+   * The link version the records were linked at (null for a roster, which links itself); checked
+   * under the write lock, and the records linked again if it moved.
+   */
+  linkedAt: string | null;
+}
+
+/** Never equal to a link version: the records must be linked again before they are stored. */
+const relinkBeforeStoring = '';
+
+type Prepared = { outcome: ImportOutcome } | { prepared: PreparedImport };
+
 /**
- * Imports one file through a connector, all-or-nothing: reads and validates every row, maps
- * 外字, links records to the roster, and stores the batch with derived facts in ONE transaction.
- * Any problem (bad row, unmapped 外字, duplicate file) stores nothing and returns every issue.
- * @example const outcome = await importFile(ctx, { connector: roster, file: 'juki.csv', bytes });
+ * Reads, validates and links one file (nothing is written). `pendingRoster`: the persons of a
+ * roster import that is being stored and will be the whole roster when it commits; the records
+ * are linked against them, and the link version is filled in once that import has committed.
  */
-export async function importFile(
+async function prepareImport(
   ctx: PipelineContext,
   options: ImportOptions,
-): Promise<ImportOutcome> {
+  pendingRoster?: readonly PersonKeys[],
+): Promise<Prepared> {
   const { connector, file, bytes } = options;
   const progress = options.onProgress ?? (() => undefined);
   await progress('read', 0);
@@ -159,31 +184,24 @@ export async function importFile(
     linkage: null,
   };
   if (issues.length === 0 && (await findBatchByHash(ctx.db, connector.name, fileHash))) {
-    issues.push({
-      file,
-      line: 0,
-      column: 0,
-      code: 'duplicate_file',
-      message: 'this file was already imported (same content hash)',
-    });
+    issues.push(duplicateFile(file));
   }
-  if (issues.length > 0) return { ok: false, issues: issues.sort(byPosition), summary };
+  if (issues.length > 0) {
+    return { outcome: { ok: false, issues: issues.sort(byPosition), summary } };
+  }
 
   await progress('link', 0.5);
   const roster = connector.roster ? buildRosterRows(ctx, records) : null;
   // What the links rest on (roster, staff decisions), read before linking: checked again under
   // the write lock, and the records linked again if it moved in between.
-  const linkedAt = roster ? null : await readLinkageVersion(ctx.db);
-  const linked = roster ?? (await linkRecords(ctx.db, records));
+  const linkedAt = roster
+    ? null
+    : pendingRoster
+      ? relinkBeforeStoring
+      : await readLinkageVersion(ctx.db);
+  const linked = roster ?? (await linkRecords(ctx.db, records, pendingRoster));
   if (linked === null) {
-    const issue: RowIssue = {
-      file,
-      line: 0,
-      column: 0,
-      code: 'no_roster',
-      message: 'import the resident roster first: there are no children to link records to',
-    };
-    return { ok: false, issues: [issue], summary };
+    return { outcome: { ok: false, issues: [noRoster(file)], summary } };
   }
   // Store in child order (see insertBatch): sorted once here, the batch's records, child facts
   // and context rows all arrive in key order, with each record's file position kept in `seq`.
@@ -199,63 +217,185 @@ export async function importFile(
   if (roster) summary.outsideAgeRange = roster.outsideAgeRange;
   if (options.dryRun) {
     await progress('done', 1);
-    return { ok: true, dryRun: true, batchId: null, summary };
+    return { outcome: { ok: true, dryRun: true, batchId: null, summary } };
   }
+  return {
+    prepared: {
+      options,
+      progress,
+      records,
+      rowCount,
+      encoding,
+      fileHash,
+      summary,
+      roster,
+      linked,
+      linkedAt,
+    },
+  };
+}
 
+function noRoster(file: string): RowIssue {
+  return {
+    file,
+    line: 0,
+    column: 0,
+    code: 'no_roster',
+    message: 'import the resident roster first: there are no children to link records to',
+  };
+}
+
+function duplicateFile(file: string): RowIssue {
+  return {
+    file,
+    line: 0,
+    column: 0,
+    code: 'duplicate_file',
+    message: 'this file was already imported (same content hash)',
+  };
+}
+
+/**
+ * Stores a prepared file in ONE transaction (on `ctx.writer` when there is one). Returns the
+ * outcome and, after a roster, the link version it left (what files linked against it expect).
+ */
+async function storePrepared(
+  ctx: PipelineContext,
+  prepared: PreparedImport,
+): Promise<{ outcome: ImportOutcome; linkageVersion: string | null }> {
+  const { options, progress, records, roster, linked, summary, fileHash, encoding, rowCount } =
+    prepared;
+  const { connector, file } = options;
   await progress('store', 0.7);
   let rosterVersion: string | null = null;
-  const batchId = await ctx.db.transaction().execute(async function storeImport(trx: Db) {
-    await lockLinkage(trx); // first: serialises every writer of links and facts
-    if (linkedAt !== null && (await readLinkageVersion(trx)) !== linkedAt) {
-      // A decision or a roster landed between linking and this lock: link against what is now.
-      const again = await linkRecords(trx, records);
-      if (again !== null) {
+  let linkageVersion: string | null = null;
+  let batchId: string | null;
+  try {
+    batchId = await (ctx.writer ?? ctx.db).transaction().execute(async function storeImport(trx) {
+      await lockLinkage(trx); // first: serialises every writer of links and facts
+      if (prepared.linkedAt !== null && (await readLinkageVersion(trx)) !== prepared.linkedAt) {
+        // A decision or a roster landed between linking and this lock: link against what is now.
+        const again = await linkRecords(trx, records);
+        if (again === null) return null;
         const reorder = keyOrder(again.records.map((r) => r.childId));
         linked.records = reorder === null ? again.records : inOrder(again.records, reorder);
         linked.report = again.report;
         summary.linkage = again.report;
       }
-    }
-    const seq = await incrementCounter(trx, 'import_batch');
-    const id = `b${String(seq).padStart(8, '0')}`;
-    const children = await applyBatchToChildren(
-      trx,
-      connector,
-      linked.records,
-      roster?.children ?? null,
-    );
-    await insertBatch(trx, {
-      batch: {
-        id,
-        connector: connector.name,
-        connectorVersion: connector.version,
-        fileName: file,
-        fileHash,
-        encoding,
-        rowCount,
-        summary: { ...summary },
-        createdBy: ctx.actor?.id ?? null,
-      },
-      children: children.children,
-      persons: roster?.persons ?? [],
-      records: linked.records,
+      const seq = await incrementCounter(trx, 'import_batch');
+      const id = `b${String(seq).padStart(8, '0')}`;
+      await writeBehind(trx, async () => {
+        const children = await applyBatchToChildren(
+          trx,
+          connector,
+          linked.records,
+          roster?.children ?? null,
+        );
+        const stored = await insertBatch(trx, {
+          batch: {
+            id,
+            connector: connector.name,
+            connectorVersion: connector.version,
+            fileName: file,
+            fileHash,
+            encoding,
+            rowCount,
+            summary: { ...summary },
+            createdBy: ctx.actor?.id ?? null,
+          },
+          children: children.children,
+          persons: roster?.persons ?? [],
+          records: linked.records,
+        });
+        await progress('store', 0.85);
+        await children.writeFacts(stored.recordIds);
+      });
+      if (roster) {
+        rosterVersion = await readRosterVersion(trx);
+        // Judgement runs are as of the date the children's ages were derived on.
+        await recordRosterAsOf(trx, ctx.asOf);
+        linkageVersion = await readLinkageVersion(trx);
+      }
+      await auditAs(trx, ctx.actor, {
+        action: 'import.commit',
+        targetType: 'import_batch',
+        targetId: id,
+        details: { connector: connector.name, file, rows: rowCount, records: records.length },
+      });
+      return id;
     });
-    await progress('store', 0.85);
-    await children.writeFacts();
-    if (roster) {
-      rosterVersion = await readRosterVersion(trx);
-      // Judgement runs are as of the date the children's ages were derived on.
-      await recordRosterAsOf(trx, ctx.asOf);
+  } catch (error) {
+    // Another import of the same file committed first (it passed the check before linking).
+    if (error instanceof DbError && error.code === 'duplicate') {
+      return { outcome: { ok: false, issues: [duplicateFile(file)], summary }, linkageVersion };
     }
-    await auditAs(trx, ctx.actor, {
-      action: 'import.commit',
-      targetType: 'import_batch',
-      targetId: id,
-      details: { connector: connector.name, file, rows: rowCount, records: records.length },
-    });
-    return id;
-  });
+    throw error;
+  }
+  if (batchId === null) {
+    return { outcome: { ok: false, issues: [noRoster(file)], summary }, linkageVersion: null };
+  }
   if (roster && rosterVersion !== null) rememberRoster(ctx.db, rosterVersion, roster.persons);
   await progress('done', 1);
-  return { ok: true, dryRun: false, batchId, summary };
+  return { outcome: { ok: true, dryRun: false, batchId, summary }, linkageVersion };
+}
+
+/**
+ * Imports one file through a connector, all-or-nothing: reads and validates every row, maps
+ * 外字, links records to the roster, and stores the batch with derived facts in ONE transaction.
+ * Any problem (bad row, unmapped 外字, duplicate file) stores nothing and returns every issue.
+ * @example const outcome = await importFile(ctx, { connector: roster, file: 'juki.csv', bytes });
+ */
+export async function importFile(
+  ctx: PipelineContext,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const prepared = await prepareImport(ctx, options);
+  if ('outcome' in prepared) return prepared.outcome;
+  return (await storePrepared(ctx, prepared.prepared)).outcome;
+}
+
+/**
+ * Imports several files in the order given, each exactly as {@link importFile} would (its own
+ * batch, all-or-nothing, its own outcome), but pipelined: the next file is read, validated and
+ * linked while the previous one is being stored. With `ctx.writer` (a SQLite writer thread) the
+ * storing runs on the second core. Files after a roster are linked against that roster before it
+ * commits; if it fails, or anything else moved the link version, they are linked again.
+ * @example const outcomes = await importFiles(ctx, [rosterFile, schoolFile]);
+ */
+export async function importFiles(
+  ctx: PipelineContext,
+  files: readonly ImportOptions[],
+): Promise<ImportOutcome[]> {
+  const outcomes: Promise<ImportOutcome>[] = [];
+  let storing: Promise<unknown> = Promise.resolve();
+  let pending: { persons: readonly PersonKeys[]; version: Promise<string | null> } | null = null;
+  try {
+    for (const options of files) {
+      const result = await prepareImport(ctx, options, pending?.persons);
+      if ('outcome' in result) {
+        outcomes.push(Promise.resolve(result.outcome));
+        continue;
+      }
+      const { prepared } = result;
+      const against = prepared.roster ? null : pending;
+      const stored = storing.then(async () => {
+        if (against) prepared.linkedAt = (await against.version) ?? relinkBeforeStoring;
+        return storePrepared(ctx, prepared);
+      });
+      if (prepared.roster) {
+        pending = {
+          persons: prepared.roster.persons,
+          version: stored.then(
+            (r) => r.linkageVersion,
+            () => null,
+          ),
+        };
+      }
+      storing = stored.catch(() => undefined);
+      outcomes.push(stored.then((r) => r.outcome));
+    }
+  } finally {
+    await storing;
+  }
+  return Promise.all(outcomes);
 }

@@ -87,9 +87,25 @@ export function rememberRoster(db: Db, version: string, persons: readonly Person
   rosterIndexes.set(db, { version, index: null, entries: persons.map(rosterEntry) });
 }
 
-/** A linker over the stored roster, with staff decisions applied first. */
-export async function loadLinker(db: Db): Promise<LoadedLinker> {
-  const index = await rosterIndex(db);
+/** The index of a roster about to be stored (its persons are the whole roster once it commits). */
+const pendingIndexes = new WeakMap<readonly PersonKeys[], RosterIndex>();
+
+function pendingIndex(persons: readonly PersonKeys[]): RosterIndex {
+  let index = pendingIndexes.get(persons);
+  if (index === undefined) {
+    index = indexRoster(persons.map(rosterEntry), { folded: true });
+    pendingIndexes.set(persons, index);
+  }
+  return index;
+}
+
+/**
+ * A linker with staff decisions applied first, over the stored roster, or over `roster` when
+ * given: the persons of a roster import that has not committed yet (a multi-file import links the
+ * next files while the roster is being stored, and checks the link version before storing them).
+ */
+export async function loadLinker(db: Db, roster?: readonly PersonKeys[]): Promise<LoadedLinker> {
+  const index = roster ? pendingIndex(roster) : await rosterIndex(db);
   const decisions = new Map<string, LinkDecision>();
   for (const d of (await loadLinkDecisions(db)).values()) {
     if (d.kind === 'new') decisions.set(d.identityKey, { newPerson: true });
@@ -171,8 +187,9 @@ export function emptyReport(): LinkageReport {
 export async function linkRecords(
   db: Db,
   records: readonly SourceRecord[],
+  roster?: readonly PersonKeys[],
 ): Promise<{ records: RecordInput[]; report: LinkageReport } | null> {
-  const linker = await loadLinker(db);
+  const linker = await loadLinker(db, roster);
   if (linker.size === 0) return null;
   const report = emptyReport();
   const linked = records.map(function linkOne(record) {

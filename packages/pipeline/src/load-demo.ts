@@ -8,7 +8,7 @@ import {
 } from '@mimamori/db';
 import { generateVillage } from '@mimamori/village';
 import type { PipelineContext } from './context';
-import { importFile, type ImportSummary } from './import-file';
+import { importFiles, type ImportSummary } from './import-file';
 import { judge, type RunCounts } from './judge';
 import { PipelineError } from './pipeline-error';
 import { formatRowIssue } from '@mimamori/records';
@@ -66,17 +66,23 @@ export async function loadDemoVillage(
       Number(options.connectors.get(a.connector)?.roster ?? false),
   );
   const imports: ImportSummary[] = [];
-  for (const file of files) {
-    const connector = options.connectors.get(file.connector);
-    if (!connector)
-      throw new PipelineError(
-        'unknown_connector',
-        `no connector '${file.connector}' for ${file.name}`,
-      );
-    const outcome = await importFile(ctx, { connector, file: file.name, bytes: file.bytes });
+  const outcomes = await importFiles(
+    ctx,
+    files.map((file) => {
+      const connector = options.connectors.get(file.connector);
+      if (!connector)
+        throw new PipelineError(
+          'unknown_connector',
+          `no connector '${file.connector}' for ${file.name}`,
+        );
+      return { connector, file: file.name, bytes: file.bytes };
+    }),
+  );
+  for (const [i, outcome] of outcomes.entries()) {
     if (!outcome.ok) {
       const first = outcome.issues.slice(0, 5).map(formatRowIssue).join('; ');
-      throw new PipelineError('unknown_connector', `demo file ${file.name} was rejected: ${first}`);
+      const name = files[i]?.name ?? '';
+      throw new PipelineError('unknown_connector', `demo file ${name} was rejected: ${first}`);
     }
     imports.push(outcome.summary);
   }

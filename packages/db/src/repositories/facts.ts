@@ -1,6 +1,6 @@
 import { factValueSchema, type FactValue } from '@mimamori/records';
 import { z } from 'zod';
-import { bulkInsert, inKeyOrder } from '../bulk-insert';
+import { bulkInsert, inKeyOrder, queueWrite } from '../bulk-insert';
 import type { Db } from '../database';
 import { inTransaction } from '../transaction';
 import { fromJson, toJson } from '../json-column';
@@ -59,6 +59,9 @@ export async function upsertChildFacts(
  * Replaces every child's facts from one source with a new snapshot (a source's latest batch
  * replaces its previous one; children it no longer lists lose that source's facts). `factsJson`,
  * when given, is `facts` already serialised (a child's only record in the batch has it).
+ * `copyFrom`: the source records (an id range) the rows were merged from; a row with `factsJson`
+ * is then that child's only linked record there, and its text is copied inside the database
+ * instead of sent again (imports: most children have one record per file).
  * @example await replaceSourceFacts(trx, 'school', rows, version);
  */
 export async function replaceSourceFacts(
@@ -66,11 +69,41 @@ export async function replaceSourceFacts(
   source: string,
   rows: readonly { childId: string; facts: ChildFacts; factsJson?: string | undefined }[],
   dataVersion: number,
+  copyFrom?: { first: number; last: number },
 ): Promise<void> {
   const updatedAt = nowIso();
   await inTransaction(db, async function replaceFacts(trx) {
-    await trx.deleteFrom('child_facts').where('source', '=', source).execute();
-    const values = rows.map((r) => ({
+    await queueWrite(trx, trx.deleteFrom('child_facts').where('source', '=', source));
+    let written = rows;
+    if (copyFrom !== undefined) {
+      // Every linked record's facts, in id (= child) order; a child with several records gets
+      // its merged row from the upsert below.
+      await queueWrite(
+        trx,
+        trx
+          .insertInto('child_facts')
+          .columns(['child_id', 'source', 'facts_json', 'data_version', 'updated_at'])
+          .expression((eb) =>
+            eb
+              .selectFrom('source_records')
+              .select((s) => [
+                s.ref('child_id').$notNull().as('child_id'),
+                s.val(source).as('source'),
+                s.ref('facts_json').as('facts_json'),
+                s.val(dataVersion).as('data_version'),
+                s.val(updatedAt).as('updated_at'),
+              ])
+              .where('id', '>=', copyFrom.first)
+              .where('id', '<=', copyFrom.last)
+              .where('link_status', '=', 'linked')
+              .where('child_id', 'is not', null)
+              .orderBy('id'),
+          )
+          .onConflict((oc) => oc.columns(['child_id', 'source']).doNothing()),
+      );
+      written = rows.filter((r) => r.factsJson === undefined);
+    }
+    const values = written.map((r) => ({
       child_id: r.childId,
       source,
       facts_json: r.factsJson ?? toJson(r.facts),
@@ -81,6 +114,9 @@ export async function replaceSourceFacts(
       trx,
       'child_facts',
       inKeyOrder(values, (r) => r.child_id),
+      copyFrom === undefined
+        ? undefined
+        : { key: ['child_id', 'source'], update: ['facts_json', 'data_version', 'updated_at'] },
     );
   });
 }
@@ -190,11 +226,13 @@ export async function setChildrenContext(
     const cleared: Partial<Record<'school' | 'grade' | 'nursery', null>> = {};
     for (const k of keys) cleared[k] = null;
     // Only rows that hold a value: rewriting every child (and its index entries) costs more.
-    await trx
-      .updateTable('children')
-      .set(cleared)
-      .where((eb) => eb.or(keys.map((k) => eb(k, 'is not', null))))
-      .execute();
+    await queueWrite(
+      trx,
+      trx
+        .updateTable('children')
+        .set(cleared)
+        .where((eb) => eb.or(keys.map((k) => eb(k, 'is not', null)))),
+    );
     // Upsert on existing ids: the insert values for sex/age are never used (rows always exist).
     const values = rows.map((r) => ({
       id: r.id,

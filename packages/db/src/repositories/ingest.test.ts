@@ -11,13 +11,15 @@ describeEachDatabase('ingest', (getDb) => {
   it('stores a batch with children, persons, records and identities', async () => {
     const { db } = getDb();
     const input = makeBatch({ id: 'b1', children: 30, recordsPerChild: 3 });
-    const batch = await insertBatch(db, input);
+    const { recordIds, ...batch } = await insertBatch(db, input);
     expect(batch).toMatchObject({
       recordCount: 90,
       linkedCount: 89,
       unmatchedCount: 1,
       status: 'committed',
     });
+    // The records were given one contiguous id range.
+    expect(recordIds.last - recordIds.first + 1).toBe(90);
     expect(await getBatch(db, 'b1')).toEqual(batch);
     expect(await findBatchByHash(db, 'school', input.batch.fileHash)).toEqual(batch);
     expect(await findBatchByHash(db, 'nursery', input.batch.fileHash)).toBeUndefined();

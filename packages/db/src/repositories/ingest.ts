@@ -1,6 +1,6 @@
 import type { FactValue, Identity, RecordContext } from '@mimamori/records';
 import { z } from 'zod';
-import { bulkInsert, bulkInsertWith, inKeyOrder, keyOrder } from '../bulk-insert';
+import { bulkInsert, bulkInsertWith, inKeyOrder, keyOrder, queueWrite } from '../bulk-insert';
 import type { Db } from '../database';
 import { inTransaction } from '../transaction';
 import { DbError, isUniqueViolation } from '../db-error';
@@ -79,6 +79,11 @@ export interface InsertBatchInput {
   records: readonly RecordInput[];
 }
 
+/** A batch just stored, with the id range its records were given (every id in it is theirs). */
+export interface InsertedBatch extends ImportBatch {
+  recordIds: { first: number; last: number };
+}
+
 /** A stored batch. */
 export interface ImportBatch {
   id: string;
@@ -103,7 +108,7 @@ export interface ImportBatch {
  * records and their identities. Throws `DbError('duplicate')` when the file was imported before.
  * @example await insertBatch(db, { batch, children, persons, records });
  */
-export async function insertBatch(db: Db, input: InsertBatchInput): Promise<ImportBatch> {
+export async function insertBatch(db: Db, input: InsertBatchInput): Promise<InsertedBatch> {
   const { batch, records } = input;
   const createdAt = batch.createdAt ?? nowIso();
   const count = (status: LinkStatus): number =>
@@ -125,6 +130,7 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
     created_by: batch.createdBy,
     created_at: createdAt,
   };
+  const recordIds = { first: 0, last: 0 };
   try {
     await inTransaction(db, async function writeBatch(trx) {
       if (await findBatchByHash(trx, batch.connector, batch.fileHash)) {
@@ -132,6 +138,14 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
       }
       await trx.insertInto('import_batches').values(header).execute();
       const persons = input.persons ?? [];
+      // Counters first: the writes below are then all sent before any answer is needed (see
+      // writeBehind). This batch's record ids are reserved in one step (the counter row
+      // serialises concurrent imports).
+      if (persons.length > 0) await incrementCounter(trx, rosterCounter);
+      const last = await incrementCounter(trx, 'source_record', records.length);
+      const first = last - records.length + 1;
+      recordIds.first = first;
+      recordIds.last = last;
       const children = (input.children ?? []).map((c) => ({
         ...c,
         on_roster: 1,
@@ -159,24 +173,22 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
       );
       // A roster is a full snapshot: children it no longer lists leave the judged population.
       if (persons.length > 0) {
-        await trx
-          .updateTable('children')
-          .set({ on_roster: 0, updated_at: createdAt })
-          .where('on_roster', '=', 1)
-          .where((eb) =>
-            eb.or([eb('roster_batch', 'is', null), eb('roster_batch', '<>', batch.id)]),
-          )
-          .execute();
+        await queueWrite(
+          trx,
+          trx
+            .updateTable('children')
+            .set({ on_roster: 0, updated_at: createdAt })
+            .where('on_roster', '=', 1)
+            .where((eb) =>
+              eb.or([eb('roster_batch', 'is', null), eb('roster_batch', '<>', batch.id)]),
+            ),
+        );
       }
-      if (persons.length > 0) await incrementCounter(trx, rosterCounter);
       const personRows = inKeyOrder(persons.map(personRow), (p) => p.child_id);
       await bulkInsert(trx, 'persons', personRows, {
         key: ['child_id'],
         update: personColumns,
       });
-      // Reserve this batch's ids in one step (the counter row serialises concurrent imports).
-      const last = await incrementCounter(trx, 'source_record', records.length);
-      const first = last - records.length + 1;
       // Ids follow child order (unlinked records first): the rows and the child index are then
       // appended to instead of split all over, about 40% cheaper per record on SQLite. Callers
       // that pass records in that order already (the import pipeline) skip the sort.
@@ -225,7 +237,7 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Impo
     }
     throw error;
   }
-  return toBatch(header);
+  return { ...toBatch(header), recordIds };
 }
 
 const recordColumns = [
