@@ -32,6 +32,8 @@ export function connectorTemplate(name: string): Record<string, string> {
  */
 export const ${id}Connector = defineConnector({
   name: '${name}',
+  // Where a worker thread loads this connector from: several files are then read in parallel.
+  module: import.meta.url,
   version: '1',
   title: { ja: '${name}（新しいデータ源）', en: '${name} (new source)' },
   source: 'other',

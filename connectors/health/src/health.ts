@@ -103,6 +103,7 @@ const findings = { '1': '健康', '2': '要観察', '3': '要精査' };
  */
 export const health = defineConnector({
   name: 'health',
+  module: import.meta.url,
   version: '1',
   title: { ja: '母子保健', en: 'Maternal and child health' },
   source: 'health',

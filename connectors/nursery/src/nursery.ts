@@ -71,6 +71,7 @@ const enrolments = { '1': '保育所', '2': '幼稚園', '3': '未就園' };
  */
 export const nursery = defineConnector({
   name: 'nursery',
+  module: import.meta.url,
   version: '1',
   title: { ja: '保育', en: 'Nursery' },
   source: 'nursery',

@@ -68,6 +68,7 @@ const mark = { true: ['○', '〇', '1', '有'], false: ['無', '0', '×'] };
  */
 export const roster = defineConnector({
   name: 'roster',
+  module: import.meta.url,
   version: '1',
   title: { ja: '住民基本台帳', en: 'Resident roster' },
   source: 'roster',

@@ -101,6 +101,7 @@ const victim = { true: ['有', '○', '1'], false: ['無', '0'] };
  */
 export const school = defineConnector({
   name: 'school',
+  module: import.meta.url,
   version: '1',
   title: { ja: '学校', en: 'School' },
   source: 'school',

@@ -112,6 +112,7 @@ const careLevels: Record<string, string> = {
  */
 export const welfare = defineConnector({
   name: 'welfare',
+  module: import.meta.url,
   version: '1',
   title: { ja: '福祉', en: 'Welfare' },
   source: 'welfare',

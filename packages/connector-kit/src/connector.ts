@@ -69,6 +69,12 @@ export interface Connector {
    */
   readonly nameColumns?: readonly string[];
   readonly facts: readonly FactDeclaration[];
+  /**
+   * URL of the module that exports this connector (`import.meta.url` in its package): a worker
+   * thread loads it there to read and link files in parallel (importFiles). Without it, files
+   * are read on the importing thread.
+   */
+  readonly module?: string;
   /** Pure: the same row always gives the same result; no I/O. */
   normalize(row: RawRow): NormalizeResult;
 }

@@ -32,3 +32,4 @@ export * from './repositories/api-queries';
 export * from './repositories/mapped-sources';
 export * from './repositories/import-attempts';
 export { openSqliteWriter } from './sqlite-writer';
+export { packValues, packedBuffers, unpackValues, type PackedValues } from './packed-values';

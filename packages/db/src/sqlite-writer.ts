@@ -15,6 +15,7 @@ import {
 import type { Db } from './database';
 import { sqlitePragmas } from './database';
 import type { DatabaseSchema } from './schema';
+import { packValues, packedBuffers } from './packed-values';
 
 /**
  * The thread that owns the writer's connection. Plain CommonJS evaluated as the worker's body, so
@@ -28,7 +29,6 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 for (const p of workerData.pragmas) db.pragma(p);
 const cache = new Map();
-const decoder = new TextDecoder();
 function unpack({ tags, numbers, lengths, text, others }) {
   const out = new Array(tags.length);
   let at = 0;
@@ -38,7 +38,7 @@ function unpack({ tags, numbers, lengths, text, others }) {
     if (tag === 0) out[i] = null;
     else if (tag === 1) out[i] = numbers[i];
     else if (tag === 2) {
-      out[i] = decoder.decode(text.subarray(at, at + lengths[i]));
+      out[i] = text.slice(at, at + lengths[i]);
       at += lengths[i];
     } else out[i] = others[other++];
   }
@@ -94,61 +94,6 @@ class SqliteWorkerError extends Error {
   }
 }
 
-/**
- * A statement's parameters in a form that crosses to the worker cheaply: one string holding every
- * text value back to back, their lengths and the numbers in typed arrays (moved, not copied), and
- * anything else (rare: bigint, buffers) cloned as usual. Structured-cloning an array of thousands
- * of strings costs several times more.
- */
-interface Packed {
-  tags: Uint8Array;
-  numbers: Float64Array;
-  lengths: Uint32Array;
-  /** Every text value's UTF-8 bytes, back to back (`lengths` bytes each). */
-  text: Uint8Array;
-  others: unknown[];
-}
-
-const tagNull = 0;
-const tagNumber = 1;
-const tagText = 2;
-const tagOther = 3;
-
-const encoder = new TextEncoder();
-
-function pack(parameters: readonly unknown[]): Packed {
-  const n = parameters.length;
-  const tags = new Uint8Array(n);
-  const numbers = new Float64Array(n);
-  const lengths = new Uint32Array(n);
-  const others: unknown[] = [];
-  let bytes = new Uint8Array(64 * 1024);
-  let used = 0;
-  for (let i = 0; i < n; i++) {
-    const value = parameters[i];
-    if (value === null || value === undefined) tags[i] = tagNull;
-    else if (typeof value === 'number') {
-      tags[i] = tagNumber;
-      numbers[i] = value;
-    } else if (typeof value === 'string') {
-      tags[i] = tagText;
-      // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-      if (used + value.length * 3 > bytes.length) {
-        const grown = new Uint8Array(Math.max(bytes.length * 2, used + value.length * 3));
-        grown.set(bytes.subarray(0, used));
-        bytes = grown;
-      }
-      const { written } = encoder.encodeInto(value, bytes.subarray(used));
-      lengths[i] = written;
-      used += written;
-    } else {
-      tags[i] = tagOther;
-      others.push(value);
-    }
-  }
-  return { tags, numbers, lengths, text: bytes.subarray(0, used), others };
-}
-
 /** Statements to the worker and their answers, matched by id. */
 class WorkerChannel {
   readonly #worker: Worker;
@@ -188,15 +133,9 @@ class WorkerChannel {
       this.#pending.set(id, { resolve, reject });
     });
     if (this.#pending.size === 1) this.#worker.ref();
-    const packed = message.parameters ? pack(message.parameters) : undefined;
-    if (packed) {
-      const moved = [
-        packed.tags.buffer,
-        packed.numbers.buffer,
-        packed.lengths.buffer,
-        packed.text.buffer,
-      ] as ArrayBuffer[];
-      this.#worker.postMessage({ id, sql: message.sql, packed }, moved);
+    if (message.parameters) {
+      const packed = packValues(message.parameters);
+      this.#worker.postMessage({ id, sql: message.sql, packed }, packedBuffers(packed));
     } else this.#worker.postMessage({ id, ...message });
     return answer.finally(() => {
       if (this.#pending.size === 0) this.#worker.unref();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readRows, type Connector } from '@mimamori/connector-kit';
+import type { Connector } from '@mimamori/connector-kit';
 import {
   DbError,
   findBatchByHash,
@@ -7,6 +7,7 @@ import {
   insertBatch,
   keyOrder,
   listGaiji,
+  loadLinkDecisions,
   lockLinkage,
   readLinkageVersion,
   readRosterVersion,
@@ -17,9 +18,10 @@ import {
   writeBehind,
 } from '@mimamori/db';
 import type { RowIssue, SourceRecord } from '@mimamori/records';
-import { applyGaijiToRows } from './gaiji-rows';
-import { buildRosterRows, validateRosterRecords } from './roster-records';
+import { buildRosterRows } from './roster-records';
+import { byPosition, countFields, inOrder, readRecords } from './read-records';
 import { linkRecords, rememberRoster, type LinkageReport } from './link-records';
+import { detachedRecords, startPrepareThread, type FileAnswer } from './prepare-thread';
 import { applyBatchToChildren } from './derive-facts';
 import { recordRosterAsOf } from './as-of';
 import { auditAs, type PipelineContext } from './context';
@@ -62,65 +64,12 @@ export interface ImportOptions {
   ) => void | Promise<void>;
 }
 
-/** Records in `order`, each keeping its file position in `seq`. */
-function inOrder(records: readonly RecordInput[], order: readonly number[]): RecordInput[] {
-  return order.map((i) => Object.assign(records[i] as RecordInput, { seq: i }));
-}
-
-function byPosition(a: RowIssue, b: RowIssue): number {
-  return a.line - b.line || a.column - b.column;
-}
-
-function countFields(records: readonly SourceRecord[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const r of records) {
-    // for…in, not Object.entries: no pair arrays for every fact of every record.
-    for (const k in r.facts) if (r.facts[k] !== null) counts[k] = (counts[k] ?? 0) + 1;
-  }
-  return counts;
-}
-
-/** Reads, maps 外字 and normalises every row; returns the records and every issue. */
-async function readRecords(
-  connector: Connector,
-  input: { file: string; bytes: Uint8Array },
-  gaijiTable: ReadonlyMap<string, string>,
-  validating: () => void | Promise<void>,
-): Promise<{
-  issues: RowIssue[];
-  records: SourceRecord[];
-  rowCount: number;
-  encoding: string;
-  gaijiMapped: number;
-}> {
-  const read = await readRows(connector, input);
-  const gaiji = applyGaijiToRows(connector, read.rows, gaijiTable);
-  await validating();
-  // Loops, not push(...list): a file can hold more problems than a call has room for arguments.
-  const issues: RowIssue[] = read.issues.concat(gaiji.issues);
-  const records: SourceRecord[] = [];
-  for (const row of gaiji.rows) {
-    const result = connector.normalize(row);
-    for (const issue of result.issues) issues.push(issue);
-    if (result.issues.length === 0) for (const record of result.records) records.push(record);
-  }
-  if (connector.roster) {
-    for (const issue of validateRosterRecords(connector, gaiji.rows, records)) issues.push(issue);
-  }
-  return {
-    issues,
-    records,
-    rowCount: read.rows.length,
-    encoding: read.encoding,
-    gaijiMapped: gaiji.mapped,
-  };
-}
-
 /** A file read, validated and linked: what is left is to store it. */
 interface PreparedImport {
   options: ImportOptions;
   progress: NonNullable<ImportOptions['onProgress']>;
-  records: SourceRecord[];
+  /** The file's records in file order (linked again from them if the link version moved). */
+  sourceRecords: () => readonly SourceRecord[];
   rowCount: number;
   encoding: string;
   fileHash: string;
@@ -148,6 +97,8 @@ async function prepareImport(
   ctx: PipelineContext,
   options: ImportOptions,
   pendingRoster?: readonly PersonKeys[],
+  /** Called with a roster's persons as soon as they are built (the prepare thread links with them). */
+  onRosterPersons?: (persons: readonly PersonKeys[]) => void,
 ): Promise<Prepared> {
   const { connector, file, bytes } = options;
   const progress = options.onProgress ?? (() => undefined);
@@ -192,6 +143,7 @@ async function prepareImport(
 
   await progress('link', 0.5);
   const roster = connector.roster ? buildRosterRows(ctx, records) : null;
+  if (roster && !options.dryRun) onRosterPersons?.(roster.persons);
   // What the links rest on (roster, staff decisions), read before linking: checked again under
   // the write lock, and the records linked again if it moved in between.
   const linkedAt = roster
@@ -223,7 +175,7 @@ async function prepareImport(
     prepared: {
       options,
       progress,
-      records,
+      sourceRecords: () => records,
       rowCount,
       encoding,
       fileHash,
@@ -263,8 +215,7 @@ async function storePrepared(
   ctx: PipelineContext,
   prepared: PreparedImport,
 ): Promise<{ outcome: ImportOutcome; linkageVersion: string | null }> {
-  const { options, progress, records, roster, linked, summary, fileHash, encoding, rowCount } =
-    prepared;
+  const { options, progress, roster, linked, summary, fileHash, encoding, rowCount } = prepared;
   const { connector, file } = options;
   await progress('store', 0.7);
   let rosterVersion: string | null = null;
@@ -275,7 +226,7 @@ async function storePrepared(
       await lockLinkage(trx); // first: serialises every writer of links and facts
       if (prepared.linkedAt !== null && (await readLinkageVersion(trx)) !== prepared.linkedAt) {
         // A decision or a roster landed between linking and this lock: link against what is now.
-        const again = await linkRecords(trx, records);
+        const again = await linkRecords(trx, prepared.sourceRecords());
         if (again === null) return null;
         const reorder = keyOrder(again.records.map((r) => r.childId));
         linked.records = reorder === null ? again.records : inOrder(again.records, reorder);
@@ -320,7 +271,7 @@ async function storePrepared(
         action: 'import.commit',
         targetType: 'import_batch',
         targetId: id,
-        details: { connector: connector.name, file, rows: rowCount, records: records.length },
+        details: { connector: connector.name, file, rows: rowCount, records: summary.records },
       });
       return id;
     });
@@ -355,11 +306,91 @@ export async function importFile(
 }
 
 /**
+ * A file the prepare thread read, validated and linked (against a roster not committed yet),
+ * checked for a re-import and turned into what {@link storePrepared} stores. `null`: the thread
+ * could not link it (no roster to link against); the importer prepares it itself.
+ */
+async function preparedFromThread(
+  ctx: PipelineContext,
+  options: ImportOptions,
+  answer: FileAnswer,
+): Promise<Prepared | null> {
+  const { connector, file } = options;
+  const progress = options.onProgress ?? (() => undefined);
+  await progress('read', 0);
+  await progress('validate', 0.2);
+  const summary: ImportSummary = {
+    connector: connector.name,
+    connectorVersion: connector.version,
+    file,
+    fileHash: answer.fileHash,
+    encoding: answer.encoding,
+    rows: answer.rowCount,
+    records: answer.recordCount,
+    fieldCounts: answer.fieldCounts,
+    gaijiMapped: answer.gaijiMapped,
+    outsideAgeRange: 0,
+    linkage: null,
+  };
+  const issues = answer.issues;
+  if (issues.length === 0 && (await findBatchByHash(ctx.db, connector.name, answer.fileHash))) {
+    issues.push(duplicateFile(file));
+  }
+  if (issues.length > 0) {
+    return { outcome: { ok: false, issues: issues.sort(byPosition), summary } };
+  }
+  if (answer.unlinked || !answer.records || !answer.report) return null;
+  await progress('link', 0.5);
+  const linked = { records: detachedRecords(answer.records), report: answer.report };
+  summary.linkage = answer.report;
+  if (options.dryRun) {
+    await progress('done', 1);
+    return { outcome: { ok: true, dryRun: true, batchId: null, summary } };
+  }
+  // Linked again only if the roster or a decision moved: rebuilt then, in file order.
+  const sourceRecords = (): SourceRecord[] =>
+    [...linked.records]
+      .sort((x, y) => (x.seq ?? 0) - (y.seq ?? 0))
+      .map((r) => ({
+        line: r.line,
+        kind: r.kind,
+        identity: r.identity?.value ?? {},
+        facts: r.facts,
+        context: r.context,
+      }));
+  return {
+    prepared: {
+      options,
+      progress,
+      sourceRecords,
+      rowCount: answer.rowCount,
+      encoding: answer.encoding,
+      fileHash: answer.fileHash,
+      summary,
+      roster: null,
+      linked,
+      linkedAt: relinkBeforeStoring,
+    },
+  };
+}
+
+/** Whether the prepare thread can take this file: a code connector it can load, not a roster. */
+function threadable(options: ImportOptions): options is ImportOptions & {
+  connector: Connector & { module: string };
+} {
+  const c = options.connector as Connector & { prepareInput?: unknown };
+  return typeof c.module === 'string' && !c.roster && c.prepareInput === undefined;
+}
+
+/**
  * Imports several files in the order given, each exactly as {@link importFile} would (its own
- * batch, all-or-nothing, its own outcome), but pipelined: the next file is read, validated and
- * linked while the previous one is being stored. With `ctx.writer` (a SQLite writer thread) the
- * storing runs on the second core. Files after a roster are linked against that roster before it
- * commits; if it fails, or anything else moved the link version, they are linked again.
+ * batch, all-or-nothing, its own outcome), but on both cores:
+ * - the files after a roster are read, validated and linked by a second thread (tsx-loaded) while
+ *   this one prepares the roster; they are linked against that roster's persons before it
+ *   commits, and each checks the link version under the write lock before it is stored (linked
+ *   again if the roster failed or anything else moved it);
+ * - a file is stored while the next one is prepared, and with `ctx.writer` (a SQLite writer
+ *   thread) the storing itself runs off this thread.
  * @example const outcomes = await importFiles(ctx, [rosterFile, schoolFile]);
  */
 export async function importFiles(
@@ -369,14 +400,52 @@ export async function importFiles(
   const outcomes: Promise<ImportOutcome>[] = [];
   let storing: Promise<unknown> = Promise.resolve();
   let pending: { persons: readonly PersonKeys[]; version: Promise<string | null> } | null = null;
+  // The thread takes the files after the call's only roster (with two, the importer links).
+  const rosters = files.flatMap((f, i) => (f.connector.roster ? [i] : []));
+  const rosterAt = rosters.length === 1 ? (rosters[0] as number) : -1;
+  const handed = new Map<number, Promise<FileAnswer | null>>();
+  const thread =
+    rosterAt >= 0 && files.some((f, i) => i > rosterAt && threadable(f))
+      ? startPrepareThread()
+      : null;
   try {
-    for (const options of files) {
-      const result = await prepareImport(ctx, options, pending?.persons);
+    if (thread) {
+      const gaiji = (await listGaiji(ctx.db)).map((e): [string, string] => [e.code, e.standard]);
+      for (const [i, options] of files.entries()) {
+        if (i <= rosterAt || !threadable(options)) continue;
+        const answer = thread.prepare({
+          module: options.connector.module,
+          connector: options.connector.name,
+          file: options.file,
+          bytes: options.bytes,
+          gaiji,
+        });
+        // A thread that fails leaves the file to this one.
+        handed.set(
+          i,
+          answer.catch(() => null),
+        );
+      }
+    }
+    // Decisions are read before the roster is prepared: the link version check covers any change.
+    const decisions = thread ? [...(await loadLinkDecisions(ctx.db)).values()] : [];
+    let rosterSent = false;
+    for (const [i, options] of files.entries()) {
+      const answer = await handed.get(i);
+      const result: Prepared =
+        (answer ? await preparedFromThread(ctx, options, answer) : null) ??
+        (await prepareImport(ctx, options, pending?.persons, (persons) => {
+          if (i !== rosterAt || !thread) return;
+          thread.roster({ persons, decisions });
+          rosterSent = true;
+        }));
+      // A roster that fails before its persons are built: the thread's files are linked here.
+      if (i === rosterAt && thread && !rosterSent) thread.roster(null);
       if ('outcome' in result) {
         outcomes.push(Promise.resolve(result.outcome));
         continue;
       }
-      const { prepared } = result;
+      const prepared: PreparedImport = result.prepared;
       const against = prepared.roster ? null : pending;
       const stored = storing.then(async () => {
         if (against) prepared.linkedAt = (await against.version) ?? relinkBeforeStoring;
@@ -396,6 +465,7 @@ export async function importFiles(
     }
   } finally {
     await storing;
+    await thread?.close();
   }
   return Promise.all(outcomes);
 }

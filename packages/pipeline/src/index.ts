@@ -13,3 +13,4 @@ export * from './judge';
 export * from './load-demo';
 export * from './preview';
 export * from './review';
+export { startPrepareThread, detachedRecords } from './prepare-thread';

@@ -6,49 +6,26 @@ import {
   type PersonKeys,
   type RecordInput,
 } from '@mimamori/db';
-import {
-  createLinker,
-  identityKey,
-  indexRoster,
-  type LinkDecision,
-  type LinkResult,
-  type RosterEntry,
-  type RosterIndex,
-} from '@mimamori/identity';
+import { indexRoster, type RosterEntry, type RosterIndex } from '@mimamori/identity';
 import type { SourceRecord } from '@mimamori/records';
+import {
+  emptyReport,
+  linkerOver,
+  pendingIndex,
+  rosterEntry,
+  toRecordInput,
+  type LinkageReport,
+  type LoadedLinker,
+} from './linker-core';
 
-/** How the records of one import (or a re-link) were linked. */
-export interface LinkageReport {
-  total: number;
-  /** Linked records by method (resident-number, name-birth, …, manual). */
-  linked: Record<string, number>;
-  ambiguous: number;
-  unmatched: number;
-  /** Records staff decided belong to no roster child. */
-  rejected: number;
-}
-
-/** A linker over the stored roster; `key` is the record's identity key (computed once). */
-export interface LoadedLinker {
-  link: (r: SourceRecord, key?: string) => LinkResult;
-  key: (r: SourceRecord) => string;
-  /** The roster lists the record's person for sure (a `new` decision would not hold). */
-  listed: (r: SourceRecord) => boolean;
-  size: number;
-}
-
-function rosterEntry(p: PersonKeys): RosterEntry {
-  const entry: RosterEntry = {
-    childId: p.childId,
-    residentNumber: p.residentNumber,
-    name: p.nameKey,
-    birthDate: p.birthDate,
-  };
-  if (p.householdNumber !== null) entry.householdNumber = p.householdNumber;
-  if (p.kanaKey !== null) entry.kana = p.kanaKey;
-  if (p.sex === 1 || p.sex === 2) entry.sex = p.sex;
-  return entry;
-}
+export {
+  emptyReport,
+  rosterLinker,
+  toRecordInput,
+  type LinkageReport,
+  type LoadedLinker,
+  type StoredLinkDecision,
+} from './linker-core';
 
 /**
  * The roster index per database handle, with the roster version it was built at: indexing every
@@ -87,18 +64,6 @@ export function rememberRoster(db: Db, version: string, persons: readonly Person
   rosterIndexes.set(db, { version, index: null, entries: persons.map(rosterEntry) });
 }
 
-/** The index of a roster about to be stored (its persons are the whole roster once it commits). */
-const pendingIndexes = new WeakMap<readonly PersonKeys[], RosterIndex>();
-
-function pendingIndex(persons: readonly PersonKeys[]): RosterIndex {
-  let index = pendingIndexes.get(persons);
-  if (index === undefined) {
-    index = indexRoster(persons.map(rosterEntry), { folded: true });
-    pendingIndexes.set(persons, index);
-  }
-  return index;
-}
-
 /**
  * A linker with staff decisions applied first, over the stored roster, or over `roster` when
  * given: the persons of a roster import that has not committed yet (a multi-file import links the
@@ -106,78 +71,7 @@ function pendingIndex(persons: readonly PersonKeys[]): RosterIndex {
  */
 export async function loadLinker(db: Db, roster?: readonly PersonKeys[]): Promise<LoadedLinker> {
   const index = roster ? pendingIndex(roster) : await rosterIndex(db);
-  const decisions = new Map<string, LinkDecision>();
-  for (const d of (await loadLinkDecisions(db)).values()) {
-    if (d.kind === 'new') decisions.set(d.identityKey, { newPerson: true });
-    else if (d.rejected) decisions.set(d.identityKey, { reject: true });
-    else if (d.childId !== null) decisions.set(d.identityKey, { childId: d.childId });
-  }
-  const linker = createLinker(index, { decisions });
-  return {
-    link: (r, key) => linker.link(r.identity, key),
-    key: (r) => linker.key(r.identity),
-    listed: (r) => linker.listed(r.identity),
-    size: index.size,
-  };
-}
-
-/** Turns one link result into the stored record's link fields and counts it in the report. */
-export function toRecordInput(
-  record: SourceRecord,
-  result: LinkResult,
-  report: LinkageReport,
-  key: string = identityKey(record.identity),
-): RecordInput {
-  report.total += 1;
-  const identity = { value: record.identity, key };
-  const { line, kind, facts, context } = record;
-  const factsJson = JSON.stringify(facts);
-  if (result.status === 'linked') {
-    report.linked[result.method] = (report.linked[result.method] ?? 0) + 1;
-    return {
-      line,
-      kind,
-      facts,
-      factsJson,
-      context,
-      identity,
-      childId: result.childId,
-      linkStatus: 'linked',
-      linkMethod: result.method,
-      linkConfidence: result.confidence,
-    };
-  }
-  let linkStatus: RecordInput['linkStatus'] = 'unmatched';
-  let linkMethod: string | null = null;
-  if (result.status === 'ambiguous') {
-    report.ambiguous += 1;
-    linkStatus = 'ambiguous';
-  } else if (result.reason === 'rejected' || result.reason === 'new-person') {
-    // Decided by staff: out of the review queue. The method tells exclusion from a new person.
-    report.rejected += 1;
-    linkStatus = 'rejected';
-    linkMethod = result.reason === 'rejected' ? 'manual' : 'new-person';
-  } else {
-    report.unmatched += 1;
-    linkMethod = result.reason;
-  }
-  return {
-    line,
-    kind,
-    facts,
-    factsJson,
-    context,
-    identity,
-    childId: null,
-    linkStatus,
-    linkMethod,
-    linkConfidence: null,
-  };
-}
-
-/** An empty report. */
-export function emptyReport(): LinkageReport {
-  return { total: 0, linked: {}, ambiguous: 0, unmatched: 0, rejected: 0 };
+  return linkerOver(index, (await loadLinkDecisions(db)).values());
 }
 
 /**

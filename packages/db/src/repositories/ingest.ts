@@ -68,7 +68,10 @@ export interface RecordInput {
   /** `facts` as JSON text when the caller already has it (the same text also feeds child_facts). */
   factsJson?: string;
   context: RecordContext;
-  identity?: { value: Identity; key: string };
+  /** `context` as JSON text, when the caller already has it. */
+  contextJson?: string;
+  /** `json`: `value` as JSON text, when the caller already has it. */
+  identity?: { value: Identity; key: string; json?: string };
 }
 
 /** Everything one import stores, written in one transaction. */
@@ -208,7 +211,7 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Inse
           r.linkMethod,
           r.linkConfidence,
           r.factsJson ?? toJson(r.facts),
-          toJson(r.context),
+          r.contextJson ?? toJson(r.context),
         );
       });
       // Identities in id order too (records without one are skipped).
@@ -226,7 +229,7 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Inse
           const identity = (records[at(k)] as RecordInput).identity as NonNullable<
             RecordInput['identity']
           >;
-          out.push(first + k, toJson(identity.value), identity.key);
+          out.push(first + k, identity.json ?? toJson(identity.value), identity.key);
         },
       );
     });

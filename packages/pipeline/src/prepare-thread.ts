@@ -1,0 +1,180 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  unpackValues,
+  type LinkStatus,
+  type PackedValues,
+  type PersonKeys,
+  type RecordInput,
+} from '@mimamori/db';
+import type { FactValue, Identity, RecordContext, RowIssue } from '@mimamori/records';
+import type { LinkageReport, StoredLinkDecision } from './linker-core';
+
+/** A file for the prepare thread to read, validate and (once the roster is known) link. */
+export interface FileJob {
+  type: 'file';
+  id: number;
+  /** The connector's module URL and name (the thread loads it there). */
+  module: string;
+  connector: string;
+  file: string;
+  bytes: Uint8Array;
+  gaiji: [string, string][];
+}
+
+/** The roster the files are linked against; null when there is none to link against. */
+export interface RosterJob {
+  type: 'roster';
+  roster: { persons: readonly PersonKeys[]; decisions: StoredLinkDecision[] } | null;
+}
+
+/** What the thread answers for a file. */
+export interface FileAnswer {
+  id: number;
+  fileHash: string;
+  rowCount: number;
+  recordCount: number;
+  encoding: string;
+  gaijiMapped: number;
+  fieldCounts: Record<string, number>;
+  issues: RowIssue[];
+  /** Read and valid, but not linked: no roster was given (link on the importing thread). */
+  unlinked?: true;
+  report?: LinkageReport;
+  /** The linked records in child order, 11 values each (see prepare-worker.ts). */
+  records?: PackedValues;
+}
+
+/** The thread's answer, or why it could not prepare the file (then the importer does). */
+type Answer = FileAnswer | { id: number; failed: string };
+
+/** The importing side of the prepare thread. */
+export interface PrepareThread {
+  prepare: (job: Omit<FileJob, 'type' | 'id'>) => Promise<FileAnswer>;
+  roster: (roster: RosterJob['roster']) => void;
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts the thread that prepares files for importFiles, or null when it cannot run here. The
+ * pipeline is TypeScript run through tsx, so the thread registers tsx before loading its body.
+ */
+export function startPrepareThread(): PrepareThread | null {
+  let loader: string;
+  try {
+    const resolved = createRequire(import.meta.url).resolve('tsx/esm/api');
+    loader = pathToFileURL(resolved.replace(/\.cjs$/, '.mjs')).href;
+  } catch {
+    return null;
+  }
+  const body = new URL('./prepare-worker.ts', import.meta.url).href;
+  const worker = new Worker(
+    `import(${JSON.stringify(loader)}).then(({ register }) => { register(); return import(${JSON.stringify(body)}); });`,
+    { eval: true },
+  );
+  const pending = new Map<
+    number,
+    { resolve: (a: FileAnswer) => void; reject: (e: Error) => void }
+  >();
+  let next = 0;
+  let failure: Error | null = null;
+  const fail = (error: Error): void => {
+    failure ??= error;
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  };
+  worker.on('message', (answer: Answer) => {
+    const waiting = pending.get(answer.id);
+    pending.delete(answer.id);
+    if ('failed' in answer) waiting?.reject(new Error(answer.failed));
+    else waiting?.resolve(answer);
+  });
+  worker.on('error', fail);
+  worker.on('exit', () => fail(new Error('the prepare thread exited')));
+  return {
+    prepare(job) {
+      if (failure) return Promise.reject(failure);
+      const id = next++;
+      const answer = new Promise<FileAnswer>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+      });
+      worker.postMessage({ type: 'file', id, ...job } satisfies FileJob);
+      return answer;
+    },
+    roster(roster) {
+      worker.postMessage({ type: 'roster', roster } satisfies RosterJob);
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
+
+/** A linked record as the prepare thread sent it: facts and identity parsed when first read. */
+class DetachedRecord implements RecordInput {
+  #facts: Record<string, FactValue> | undefined;
+  readonly identity: { value: Identity; key: string; json: string };
+  constructor(
+    readonly seq: number,
+    readonly line: number,
+    readonly kind: 'person' | 'observation',
+    readonly childId: string | null,
+    readonly linkStatus: LinkStatus,
+    readonly linkMethod: string | null,
+    readonly linkConfidence: number | null,
+    readonly factsJson: string,
+    readonly contextJson: string,
+    readonly context: RecordContext,
+    identityJson: string,
+    identityKey: string,
+  ) {
+    this.identity = {
+      key: identityKey,
+      json: identityJson,
+      get value(): Identity {
+        return JSON.parse(identityJson) as Identity;
+      },
+    };
+  }
+
+  get facts(): Record<string, FactValue> {
+    this.#facts ??= JSON.parse(this.factsJson) as Record<string, FactValue>;
+    return this.#facts;
+  }
+}
+
+/**
+ * The records of an answer, in child order. Contexts repeat (a school and a grade), so each
+ * distinct one is parsed once; a record's context is only read, never changed.
+ */
+export function detachedRecords(packed: PackedValues): RecordInput[] {
+  const values = unpackValues(packed);
+  const contexts = new Map<string, RecordContext>();
+  const records: RecordInput[] = [];
+  for (let i = 0; i + 10 < values.length; i += 11) {
+    const contextJson = values[i + 8] as string;
+    let context = contexts.get(contextJson);
+    if (context === undefined) {
+      context = JSON.parse(contextJson) as RecordContext;
+      contexts.set(contextJson, context);
+    }
+    records.push(
+      new DetachedRecord(
+        values[i] as number,
+        values[i + 1] as number,
+        values[i + 2] as 'person' | 'observation',
+        values[i + 3] as string | null,
+        values[i + 4] as LinkStatus,
+        values[i + 5] as string | null,
+        values[i + 6] as number | null,
+        values[i + 7] as string,
+        contextJson,
+        context,
+        values[i + 9] as string,
+        values[i + 10] as string,
+      ),
+    );
+  }
+  return records;
+}

@@ -1,0 +1,115 @@
+// The body of the thread that reads, validates and links files for importFiles (started by
+// prepare-thread.ts). Files arrive first (reading needs nothing else); linking waits for the
+// roster they link against. Every answer carries counts, issues and records packed; no cell
+// value is logged.
+import { createHash } from 'node:crypto';
+import { parentPort } from 'node:worker_threads';
+import type { Connector } from '@mimamori/connector-kit';
+import type { PersonKeys } from '@mimamori/db';
+import { keyOrder, packValues, packedBuffers } from '@mimamori/db/pure';
+import type { RowIssue } from '@mimamori/records';
+import { emptyReport, rosterLinker, toRecordInput, type StoredLinkDecision } from './linker-core';
+import { countFields, inOrder, readRecords } from './read-records';
+import type { FileJob, FileAnswer, RosterJob } from './prepare-thread';
+
+const port = parentPort;
+if (port === null) throw new Error('prepare-worker runs as a worker thread');
+
+/** Resolved with the roster to link against (null: none; the files are answered unlinked). */
+let rosterReady: (roster: RosterJob['roster']) => void = () => undefined;
+const roster = new Promise<RosterJob['roster']>((resolve) => {
+  rosterReady = resolve;
+});
+
+async function connectorOf(job: FileJob): Promise<Connector> {
+  const module = (await import(job.module)) as Record<string, unknown>;
+  for (const value of Object.values(module)) {
+    const c = value as Partial<Connector> | null;
+    if (c !== null && typeof c === 'object' && c.name === job.connector && c.normalize) {
+      return c as Connector;
+    }
+  }
+  throw new Error(`module does not export the connector '${job.connector}'`);
+}
+
+type Read = Awaited<ReturnType<typeof readRecords>> & { job: FileJob };
+
+async function read(job: FileJob): Promise<Read> {
+  const connector = await connectorOf(job);
+  return {
+    job,
+    ...(await readRecords(
+      connector,
+      { file: job.file, bytes: job.bytes },
+      new Map(job.gaiji),
+      () => undefined,
+    )),
+  };
+}
+
+async function link(read: Read): Promise<FileAnswer> {
+  const { job } = read;
+  const base = {
+    id: job.id,
+    fileHash: createHash('sha256').update(job.bytes).digest('hex'),
+    rowCount: read.rowCount,
+    recordCount: read.records.length,
+    encoding: read.encoding,
+    gaijiMapped: read.gaijiMapped,
+    fieldCounts: countFields(read.records),
+  };
+  if (read.issues.length > 0) return { ...base, issues: read.issues };
+  const against = await roster;
+  if (against === null) return { ...base, issues: [] as RowIssue[], unlinked: true };
+  const linker = rosterLinker(against.persons, against.decisions);
+  if (linker.size === 0) return { ...base, issues: [], unlinked: true };
+  const report = emptyReport();
+  let linked = read.records.map((record) => {
+    const key = linker.key(record);
+    return toRecordInput(record, linker.link(record, key), report, key);
+  });
+  const order = keyOrder(linked.map((r) => r.childId));
+  if (order !== null) linked = inOrder(linked, order);
+  // One row of values per record, in the order prepare-thread.ts reads them back.
+  const values: unknown[] = [];
+  for (const [k, r] of linked.entries()) {
+    values.push(
+      r.seq ?? k,
+      r.line,
+      r.kind,
+      r.childId,
+      r.linkStatus,
+      r.linkMethod,
+      r.linkConfidence,
+      r.factsJson,
+      JSON.stringify(r.context),
+      // Every record of a linked (non-roster) file carries its identity (toRecordInput).
+      JSON.stringify(r.identity?.value ?? {}),
+      r.identity?.key ?? '',
+    );
+  }
+  return { ...base, issues: [], report, records: packValues(values) };
+}
+
+// Files are read one after another as they arrive (reading needs no roster), and linked one
+// after another in the same order once the roster is known: the importer takes them in order.
+let reading: Promise<unknown> = Promise.resolve();
+let linking: Promise<unknown> = Promise.resolve();
+port.on('message', (message: FileJob | RosterJob) => {
+  if (message.type === 'roster') {
+    rosterReady(message.roster);
+    return;
+  }
+  const done = reading.then(() => read(message));
+  reading = done.catch(() => undefined);
+  linking = linking.then(async () => {
+    try {
+      const answer = await link(await done);
+      port.postMessage(answer, answer.records ? packedBuffers(answer.records) : []);
+    } catch (error) {
+      port.postMessage({ id: message.id, failed: String((error as Error).message) });
+    }
+  });
+});
+
+export type { PersonKeys, StoredLinkDecision };
