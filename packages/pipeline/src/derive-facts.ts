@@ -37,6 +37,26 @@ export interface MergedChild {
   context: RecordContext;
 }
 
+/**
+ * A child's entry from its first record. The facts are read from the record only when asked for:
+ * a record that carries its facts' text may parse them lazily (the prepare thread's), and a child
+ * with one record is stored from that text.
+ */
+function onlyRecord(id: string, r: MergeInput): MergedChild {
+  let merged: ChildFacts | undefined;
+  return {
+    id,
+    get facts(): ChildFacts {
+      return merged ?? r.facts;
+    },
+    set facts(value: ChildFacts) {
+      merged = value;
+    },
+    factsJson: r.factsJson,
+    context: r.context,
+  };
+}
+
 /** True when the linked records' child ids never decrease (the import pipeline's order). */
 function groupedByChild(records: readonly MergeInput[]): boolean {
   let previous = '';
@@ -71,7 +91,7 @@ export function mergeLinked(input: Iterable<MergeInput>): {
     if (r.linkStatus !== 'linked' || id === null) continue;
     const found = last !== undefined && last.id === id ? last : byId?.get(id);
     if (found === undefined) {
-      last = { id, facts: r.facts, factsJson: r.factsJson, context: r.context };
+      last = onlyRecord(id, r);
       children.push(last);
       byId?.set(id, last);
     } else if (copied.has(found)) {
@@ -102,7 +122,14 @@ export async function writeSourceSnapshot(
   await replaceSourceFacts(
     db,
     source,
-    merged.children.map((c) => ({ childId: c.id, facts: c.facts, factsJson: c.factsJson })),
+    // Facts read only where there is no text to store (a getter: see onlyRecord).
+    merged.children.map((c) => ({
+      childId: c.id,
+      get facts(): ChildFacts {
+        return c.facts;
+      },
+      factsJson: c.factsJson,
+    })),
     version,
     copyFrom,
   );
