@@ -93,11 +93,11 @@ export function toRecordInput(
   result: LinkResult,
   report: LinkageReport,
   key: string = identityKey(record.identity),
+  factsJson: string = JSON.stringify(record.facts),
 ): RecordInput {
   report.total += 1;
   const identity = { value: record.identity, key };
   const { line, kind, facts, context } = record;
-  const factsJson = JSON.stringify(facts);
   if (result.status === 'linked') {
     report.linked[result.method] = (report.linked[result.method] ?? 0) + 1;
     return {

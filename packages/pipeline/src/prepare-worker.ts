@@ -32,31 +32,58 @@ async function connectorOf(job: FileJob): Promise<Connector> {
   throw new Error(`module does not export the connector '${job.connector}'`);
 }
 
-type Read = Awaited<ReturnType<typeof readRecords>> & { job: FileJob };
+/**
+ * A file read and validated, with everything that does not depend on the roster already done
+ * (hash, counts, each record's JSON texts): the roster arrives after the files, and what is
+ * done before it costs the import nothing.
+ */
+interface Read extends Awaited<ReturnType<typeof readRecords>> {
+  job: FileJob;
+  fileHash: string;
+  fieldCounts: Record<string, number>;
+  texts: { facts: string; identity: string; context: string }[];
+}
 
 async function read(job: FileJob): Promise<Read> {
   const connector = await connectorOf(job);
+  const result = await readRecords(
+    connector,
+    { file: job.file, bytes: job.bytes },
+    new Map(job.gaiji),
+    () => undefined,
+  );
   return {
     job,
-    ...(await readRecords(
-      connector,
-      { file: job.file, bytes: job.bytes },
-      new Map(job.gaiji),
-      () => undefined,
-    )),
+    ...result,
+    fileHash: createHash('sha256').update(job.bytes).digest('hex'),
+    fieldCounts: countFields(result.records),
+    texts:
+      result.issues.length > 0
+        ? []
+        : result.records.map((r) => ({
+            facts: JSON.stringify(r.facts),
+            identity: JSON.stringify(r.identity),
+            context: contextJson(r.context),
+          })),
   };
 }
 
+/** A context as JSON; most records carry none. */
+function contextJson(context: object): string {
+  for (const _ in context) return JSON.stringify(context);
+  return '{}';
+}
+
 async function link(read: Read): Promise<FileAnswer> {
-  const { job } = read;
+  const { job, texts } = read;
   const base = {
     id: job.id,
-    fileHash: createHash('sha256').update(job.bytes).digest('hex'),
+    fileHash: read.fileHash,
     rowCount: read.rowCount,
     recordCount: read.records.length,
     encoding: read.encoding,
     gaijiMapped: read.gaijiMapped,
-    fieldCounts: countFields(read.records),
+    fieldCounts: read.fieldCounts,
   };
   if (read.issues.length > 0) return { ...base, issues: read.issues };
   const against = await roster;
@@ -64,17 +91,19 @@ async function link(read: Read): Promise<FileAnswer> {
   const linker = rosterLinker(against.persons, against.decisions);
   if (linker.size === 0) return { ...base, issues: [], unlinked: true };
   const report = emptyReport();
-  let linked = read.records.map((record) => {
+  let linked = read.records.map((record, i) => {
     const key = linker.key(record);
-    return toRecordInput(record, linker.link(record, key), report, key);
+    return toRecordInput(record, linker.link(record, key), report, key, texts[i]?.facts);
   });
   const order = keyOrder(linked.map((r) => r.childId));
   if (order !== null) linked = inOrder(linked, order);
   // One row of values per record, in the order prepare-thread.ts reads them back.
   const values: unknown[] = [];
   for (const [k, r] of linked.entries()) {
+    const at = r.seq ?? k;
+    const text = texts[at];
     values.push(
-      r.seq ?? k,
+      at,
       r.line,
       r.kind,
       r.childId,
@@ -82,9 +111,9 @@ async function link(read: Read): Promise<FileAnswer> {
       r.linkMethod,
       r.linkConfidence,
       r.factsJson,
-      JSON.stringify(r.context),
-      // Every record of a linked (non-roster) file carries its identity (toRecordInput).
-      JSON.stringify(r.identity?.value ?? {}),
+      text?.context ?? '{}',
+      // Every record of a linked (non-roster) file carries its identity.
+      text?.identity ?? '{}',
       r.identity?.key ?? '',
     );
   }
