@@ -121,25 +121,16 @@ async function prepareImport(
     () => progress('validate', 0.2),
   );
   const fileHash = createHash('sha256').update(bytes).digest('hex');
-  const summary: ImportSummary = {
-    connector: connector.name,
-    connectorVersion: connector.version,
-    file,
+  const summary = readSummary(options, {
     fileHash,
     encoding,
-    rows: rowCount,
-    records: records.length,
+    rowCount,
+    recordCount: records.length,
     fieldCounts: countFields(records),
     gaijiMapped,
-    outsideAgeRange: 0,
-    linkage: null,
-  };
-  if (issues.length === 0 && (await findBatchByHash(ctx.db, connector.name, fileHash))) {
-    issues.push(duplicateFile(file));
-  }
-  if (issues.length > 0) {
-    return { outcome: { ok: false, issues: issues.sort(byPosition), summary } };
-  }
+  });
+  const refused = await refusal(ctx, summary, issues);
+  if (refused) return refused;
 
   await progress('link', 0.5);
   const roster = connector.roster ? buildRosterRows(ctx, records) : null;
@@ -185,6 +176,42 @@ async function prepareImport(
       linkedAt,
     },
   };
+}
+
+/** What reading a file reports, before linking. */
+function readSummary(
+  { connector, file }: ImportOptions,
+  read: Pick<
+    FileAnswer,
+    'fileHash' | 'encoding' | 'rowCount' | 'recordCount' | 'fieldCounts' | 'gaijiMapped'
+  >,
+): ImportSummary {
+  return {
+    connector: connector.name,
+    connectorVersion: connector.version,
+    file,
+    fileHash: read.fileHash,
+    encoding: read.encoding,
+    rows: read.rowCount,
+    records: read.recordCount,
+    fieldCounts: read.fieldCounts,
+    gaijiMapped: read.gaijiMapped,
+    outsideAgeRange: 0,
+    linkage: null,
+  };
+}
+
+/** The refusal of a file with problems, or imported before (same content hash); else null. */
+async function refusal(
+  ctx: PipelineContext,
+  summary: ImportSummary,
+  issues: RowIssue[],
+): Promise<{ outcome: ImportOutcome } | null> {
+  if (issues.length === 0 && (await findBatchByHash(ctx.db, summary.connector, summary.fileHash))) {
+    issues.push(duplicateFile(summary.file));
+  }
+  if (issues.length === 0) return null;
+  return { outcome: { ok: false, issues: issues.sort(byPosition), summary } };
 }
 
 function noRoster(file: string): RowIssue {
@@ -315,30 +342,12 @@ async function preparedFromThread(
   options: ImportOptions,
   answer: FileAnswer,
 ): Promise<Prepared | null> {
-  const { connector, file } = options;
   const progress = options.onProgress ?? (() => undefined);
   await progress('read', 0);
   await progress('validate', 0.2);
-  const summary: ImportSummary = {
-    connector: connector.name,
-    connectorVersion: connector.version,
-    file,
-    fileHash: answer.fileHash,
-    encoding: answer.encoding,
-    rows: answer.rowCount,
-    records: answer.recordCount,
-    fieldCounts: answer.fieldCounts,
-    gaijiMapped: answer.gaijiMapped,
-    outsideAgeRange: 0,
-    linkage: null,
-  };
-  const issues = answer.issues;
-  if (issues.length === 0 && (await findBatchByHash(ctx.db, connector.name, answer.fileHash))) {
-    issues.push(duplicateFile(file));
-  }
-  if (issues.length > 0) {
-    return { outcome: { ok: false, issues: issues.sort(byPosition), summary } };
-  }
+  const summary = readSummary(options, answer);
+  const refused = await refusal(ctx, summary, answer.issues);
+  if (refused) return refused;
   if (answer.unlinked || !answer.records || !answer.report) return null;
   await progress('link', 0.5);
   const linked = { records: detachedRecords(answer.records), report: answer.report };

@@ -98,15 +98,11 @@ export function toRecordInput(
   report.total += 1;
   const identity = { value: record.identity, key };
   const { line, kind, facts, context } = record;
+  const stored = { line, kind, facts, factsJson, context, identity };
   if (result.status === 'linked') {
     report.linked[result.method] = (report.linked[result.method] ?? 0) + 1;
     return {
-      line,
-      kind,
-      facts,
-      factsJson,
-      context,
-      identity,
+      ...stored,
       childId: result.childId,
       linkStatus: 'linked',
       linkMethod: result.method,
@@ -127,18 +123,7 @@ export function toRecordInput(
     report.unmatched += 1;
     linkMethod = result.reason;
   }
-  return {
-    line,
-    kind,
-    facts,
-    factsJson,
-    context,
-    identity,
-    childId: null,
-    linkStatus,
-    linkMethod,
-    linkConfidence: null,
-  };
+  return { ...stored, childId: null, linkStatus, linkMethod, linkConfidence: null };
 }
 
 /** An empty report. */
