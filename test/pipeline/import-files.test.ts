@@ -43,15 +43,38 @@ describeEachDatabase('importFiles', (getDb) => {
       await importVillage(testContext(sequential.db), village);
       expect(await tableCounts(database.db)).toEqual(await tableCounts(sequential.db));
       expect(await scoringSide(database.db)).toEqual(await scoringSide(sequential.db));
-      // Files after the roster were linked against it before it committed: same links.
-      const links = async (db: Db) =>
+      // Files after the roster were linked against it before it committed (and, on SQLite,
+      // staged on the writer thread by the thread that linked them): the same records, ids,
+      // links, facts, context and identities.
+      const records = async (db: Db) =>
         db
-          .selectFrom('source_records')
-          .select(['child_id', 'link_status', 'link_method', 'line', 'batch_id'])
-          .orderBy('batch_id')
-          .orderBy('line')
+          .selectFrom('source_records as s')
+          .leftJoin('record_identities as i', 'i.record_id', 's.id')
+          .select([
+            's.id',
+            's.batch_id',
+            's.seq',
+            's.line',
+            's.kind',
+            's.child_id',
+            's.link_status',
+            's.link_method',
+            's.link_confidence',
+            's.facts_json',
+            's.context_json',
+            'i.identity_json',
+            'i.identity_key',
+          ])
+          .orderBy('s.id')
           .execute();
-      expect(await links(database.db)).toEqual(await links(sequential.db));
+      expect(await records(database.db)).toEqual(await records(sequential.db));
+      const batches = async (db: Db) =>
+        db
+          .selectFrom('import_batches')
+          .select(['id', 'record_count', 'linked_count', 'ambiguous_count', 'unmatched_count'])
+          .orderBy('id')
+          .execute();
+      expect(await batches(database.db)).toEqual(await batches(sequential.db));
     } finally {
       await sequential.dispose();
     }
@@ -65,16 +88,21 @@ describeEachDatabase('importFiles', (getDb) => {
     // The roster is already stored (above): importing it again is refused when it is stored,
     // after the school file was linked against it; the school file is linked again.
     const schoolAgain = new Uint8Array([...school.bytes, 0x0d, 0x0a]);
-    const outcomes = await importFiles(testContext(db), [
-      options(roster),
-      options(school, schoolAgain),
-    ]);
+    // On SQLite through the writer: the school file's records, staged there, are dropped and
+    // the file is read and linked again on the importing thread.
+    const writer = getDb().file ? openSqliteWriter(getDb().file!) : null;
+    const outcomes = await importFiles(
+      { ...testContext(db), ...(writer ? { writer: writer.db } : {}) },
+      [options(roster), options(school, schoolAgain)],
+    ).finally(() => writer?.close());
     expect(outcomes[0]).toMatchObject({ ok: false, issues: [{ code: 'duplicate_file' }] });
     expect(outcomes[1]?.ok).toBe(true);
     if (!outcomes[1]?.ok) return;
     expect(outcomes[1].summary.linkage?.unmatched).toBe(0);
     const after = await tableCounts(db);
     expect(after.import_batches).toBe(before.import_batches + 1);
+    expect(after.source_records).toBe(before.source_records + outcomes[1].summary.records);
+    expect(after.record_identities).toBe(before.record_identities + outcomes[1].summary.records);
   });
 });
 

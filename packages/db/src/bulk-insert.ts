@@ -3,6 +3,7 @@ import { chunkSize, chunks } from './chunks';
 import { dialectOf, type Db, type Dialect } from './database';
 export { inKeyOrder, keyOrder } from './key-order';
 import type { DatabaseSchema } from './schema';
+import { StagedRows, type StagedColumn } from './staged-rows';
 
 type Row<T extends keyof DatabaseSchema> = DatabaseSchema[T];
 type Column<T extends keyof DatabaseSchema> = keyof Row<T> & string;
@@ -155,5 +156,31 @@ export async function bulkInsertWith<T extends keyof DatabaseSchema>(
       throw new Error(`bulkInsertWith(${table}): fill pushed a wrong number of values`);
     }
     await send(db, statement(dialect, table, columns, end - start, undefined), parameters);
+  }
+}
+
+/**
+ * {@link bulkInsertWith} from rows another thread staged on the writer thread (see
+ * staged-rows.ts): `count` rows of the stage, each inserted as `columns` say. Only a transaction
+ * on a writer from openSqliteWriter holds staged rows.
+ * @example await insertStaged(trx, 'record_identities', ['record_id', 'identity_key'], 'file-3', n, [{ seq: 1 }, { column: 10 }]);
+ */
+export async function insertStaged<T extends keyof DatabaseSchema>(
+  db: Db,
+  table: T,
+  columns: readonly Column<T>[],
+  stage: string,
+  count: number,
+  values: readonly StagedColumn[],
+): Promise<void> {
+  if (values.length !== columns.length) {
+    throw new Error(`insertStaged(${table}): one value per column expected`);
+  }
+  const dialect = dialectOf(db);
+  const size = chunkSize(dialect, columns.length);
+  for (let start = 0; start < count; start += size) {
+    const end = Math.min(count, start + size);
+    const text = statement(dialect, table, columns, end - start, undefined);
+    await send(db, text, [new StagedRows(stage, start, end, values)]);
   }
 }

@@ -31,5 +31,6 @@ export * from './repositories/casework-queries';
 export * from './repositories/api-queries';
 export * from './repositories/mapped-sources';
 export * from './repositories/import-attempts';
-export { openSqliteWriter } from './sqlite-writer';
+export { openSqliteWriter, writerStaging, type WriterStaging } from './sqlite-writer';
+export { stageRows, stagedRecordFields, type StageMessage } from './staged-rows';
 export { packValues, packedBuffers, unpackValues, type PackedValues } from './packed-values';

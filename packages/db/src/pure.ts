@@ -2,3 +2,4 @@
 // (loading the package's index pulls in kysely, pg and better-sqlite3, about half a second).
 export { inKeyOrder, keyOrder } from './key-order';
 export { packValues, packedBuffers, unpackValues, type PackedValues } from './packed-values';
+export { stageRows, stagedRecordFields, type StageMessage } from './staged-rows';

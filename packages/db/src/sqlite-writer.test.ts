@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkInsert, writeBehind } from './bulk-insert';
+import { bulkInsert, insertStaged, writeBehind } from './bulk-insert';
 import { createDatabase, type Database } from './database';
 import { isUniqueViolation } from './db-error';
 import { migrateToLatest } from './migrate';
 import { readCounter } from './repositories/meta';
-import { openSqliteWriter } from './sqlite-writer';
+import { openSqliteWriter, writerStaging } from './sqlite-writer';
+import { stageRows } from './staged-rows';
 
 describe('SQLite writer thread', () => {
   let dir: string;
@@ -75,5 +76,83 @@ describe('SQLite writer thread', () => {
     // The writer goes on working after a failure.
     await bulkInsert(writer.db, 'counters', [{ name: 'w-next', value: 7 }]);
     expect(await readCounter(main.db, 'w-next')).toBe(7);
+  });
+
+  it('inserts rows another port staged, waiting for rows still on their way', async () => {
+    expect(writerStaging(writer.db)).toBe(writer.staging);
+    expect(writerStaging(main.db)).toBeNull();
+    const port = writer.staging.port();
+    try {
+      const texts = ['齋藤 花子', '', 'x'.repeat(40_000)];
+      await writer.db.transaction().execute(async (trx) => {
+        await writeBehind(trx, async () => {
+          // The statements go out before their rows: the writer holds them until the rows come.
+          const meta = insertStaged(trx, 'meta', ['key', 'value_json', 'updated_at'], 's1', 3, [
+            { column: 1 },
+            { column: 0 },
+            { value: '2026-02-02' },
+          ]);
+          const counters = insertStaged(trx, 'counters', ['name', 'value'], 's1', 3, [
+            { column: 1 },
+            { seq: 100 },
+          ]);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          stageRows(
+            port,
+            's1',
+            2,
+            texts.flatMap((t, i) => [t, `s1-${String(i)}`]),
+          );
+          await Promise.all([meta, counters]);
+        });
+      });
+      writer.staging.release('s1');
+      const rows = await main.db
+        .selectFrom('meta')
+        .selectAll()
+        .where('key', 'like', 's1-%')
+        .execute();
+      expect(rows.sort((a, b) => a.key.localeCompare(b.key))).toEqual(
+        texts.map((t, i) => ({ key: `s1-${String(i)}`, value_json: t, updated_at: '2026-02-02' })),
+      );
+      expect(await readCounter(main.db, 's1-2')).toBe(102);
+    } finally {
+      port.close();
+    }
+  });
+
+  it('rolls staged rows back with the transaction', async () => {
+    const port = writer.staging.port();
+    try {
+      stageRows(port, 's2', 1, ['s2-a', 's2-b']);
+      const failed = writer.db.transaction().execute(async (trx) => {
+        await writeBehind(trx, async () => {
+          await insertStaged(trx, 'counters', ['name', 'value'], 's2', 2, [
+            { column: 0 },
+            { seq: 1 },
+          ]);
+          await bulkInsert(trx, 'counters', [{ name: 'w-int', value: 1 }]); // exists: fails
+        });
+      });
+      await expect(failed).rejects.toThrow();
+      writer.staging.release('s2');
+      expect(await readCounter(main.db, 's2-a')).toBe(0);
+    } finally {
+      port.close();
+    }
+  });
+
+  it('fails a statement whose rows can no longer come, and goes on', async () => {
+    const port = writer.staging.port();
+    port.close();
+    // No thread can stage rows any more (every port is closed): the statement fails.
+    await expect(
+      insertStaged(writer.db, 'counters', ['name', 'value'], 'never', 1, [
+        { column: 0 },
+        { seq: 1 },
+      ]),
+    ).rejects.toThrow(/staged rows never arrived/);
+    await bulkInsert(writer.db, 'counters', [{ name: 'w-after-staged', value: 3 }]);
+    expect(await readCounter(main.db, 'w-after-staged')).toBe(3);
   });
 });

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import {
   CompiledQuery,
   Kysely,
@@ -16,6 +16,7 @@ import type { Db } from './database';
 import { sqlitePragmas } from './database';
 import type { DatabaseSchema } from './schema';
 import { packValues, packedBuffers } from './packed-values';
+import { StagedRows } from './staged-rows';
 
 /**
  * The thread that owns the writer's connection. Plain CommonJS evaluated as the worker's body, so
@@ -29,6 +30,13 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 for (const p of workerData.pragmas) db.pragma(p);
 const cache = new Map();
+// Rows other threads handed over (see staged-rows.ts): held until released.
+const stages = new Map();
+const released = new Set();
+const ports = new Set();
+// Statements in arrival order: one whose staged rows are still on their way waits, and so does
+// everything after it.
+const queue = [];
 function unpack({ tags, numbers, lengths, text, others }) {
   const out = new Array(tags.length);
   let at = 0;
@@ -53,8 +61,29 @@ function statement(text) {
   }
   return s;
 }
-parentPort.on('message', (m) => {
+function fromStage({ stage, from, to, columns }) {
+  const held = stages.get(stage);
+  if (held === undefined) throw new Error('staged rows never arrived');
+  held.values ??= unpack(held.packed);
+  const { values, perRow } = held;
+  const out = [];
+  for (let r = from; r < to; r++) {
+    const at = r * perRow;
+    for (const c of columns) {
+      if (c.column !== undefined) out.push(values[at + c.column]);
+      else if (c.seq !== undefined) out.push(c.seq + r);
+      else out.push(c.value);
+    }
+  }
+  return out;
+}
+function run(m) {
+  if (m.release !== undefined) {
+    if (!stages.delete(m.release)) released.add(m.release);
+    return;
+  }
   if (m.close) {
+    for (const port of ports) port.close();
     db.close();
     parentPort.postMessage({ id: m.id, closed: true });
     parentPort.close();
@@ -62,7 +91,7 @@ parentPort.on('message', (m) => {
   }
   try {
     const s = statement(m.sql);
-    const parameters = m.packed ? unpack(m.packed) : m.parameters;
+    const parameters = m.packed ? unpack(m.packed) : m.staged ? fromStage(m.staged) : m.parameters;
     if (s.reader) {
       parentPort.postMessage({ id: m.id, rows: s.all(parameters) });
     } else {
@@ -72,6 +101,33 @@ parentPort.on('message', (m) => {
   } catch (error) {
     parentPort.postMessage({ id: m.id, error: { message: String(error && error.message), code: error && error.code } });
   }
+}
+function drain() {
+  while (queue.length > 0) {
+    const m = queue[0];
+    // Waits for its rows while a thread that may send them is connected.
+    if (m.staged && !stages.has(m.staged.stage) && ports.size > 0) return;
+    queue.shift();
+    run(m);
+  }
+}
+parentPort.on('message', (m) => {
+  if (m.port) {
+    const port = m.port;
+    ports.add(port);
+    port.on('message', (s) => {
+      if (released.delete(s.stage)) return;
+      stages.set(s.stage, { perRow: s.perRow, packed: s.packed, values: undefined });
+      drain();
+    });
+    port.on('close', () => {
+      ports.delete(port);
+      drain();
+    });
+    return;
+  }
+  queue.push(m);
+  drain();
 });
 `;
 
@@ -126,6 +182,18 @@ class WorkerChannel {
     this.#pending.clear();
   }
 
+  /** A port another thread hands rows to (see staged-rows.ts). */
+  stagingPort(): MessagePort {
+    const { port1, port2 } = new MessageChannel();
+    this.#worker.postMessage({ port: port2 }, [port2]);
+    return port1;
+  }
+
+  /** Drops a stage's rows (now or, if they are still on their way, when they arrive). */
+  release(stage: string): void {
+    if (!this.#failed) this.#worker.postMessage({ release: stage });
+  }
+
   send(message: { sql?: string; parameters?: readonly unknown[]; close?: true }): Promise<Answer> {
     if (this.#failed) return Promise.reject(this.#failed);
     const id = this.#next++;
@@ -133,7 +201,11 @@ class WorkerChannel {
       this.#pending.set(id, { resolve, reject });
     });
     if (this.#pending.size === 1) this.#worker.ref();
-    if (message.parameters) {
+    const only = message.parameters?.length === 1 ? message.parameters[0] : undefined;
+    if (only instanceof StagedRows) {
+      const { stage, from, to, columns } = only;
+      this.#worker.postMessage({ id, sql: message.sql, staged: { stage, from, to, columns } });
+    } else if (message.parameters) {
       const packed = packValues(message.parameters);
       this.#worker.postMessage({ id, sql: message.sql, packed }, packedBuffers(packed));
     } else this.#worker.postMessage({ id, ...message });
@@ -173,8 +245,8 @@ class WorkerDriver implements Driver {
   #held: Promise<void> | undefined;
   #release: (() => void) | undefined;
 
-  constructor(file: string) {
-    this.#channel = new WorkerChannel(file);
+  constructor(channel: WorkerChannel) {
+    this.#channel = channel;
     this.#connection = new WorkerConnection(this.#channel);
   }
 
@@ -215,15 +287,15 @@ class WorkerDriver implements Driver {
 }
 
 class WorkerDialect implements KyselyDialect {
-  readonly #file: string;
-  constructor(file: string) {
-    this.#file = file;
+  readonly #channel: WorkerChannel;
+  constructor(channel: WorkerChannel) {
+    this.#channel = channel;
   }
   createAdapter(): SqliteAdapter {
     return new SqliteAdapter();
   }
   createDriver(): Driver {
-    return new WorkerDriver(this.#file);
+    return new WorkerDriver(this.#channel);
   }
   createQueryCompiler(): SqliteQueryCompiler {
     return new SqliteQueryCompiler();
@@ -233,14 +305,44 @@ class WorkerDialect implements KyselyDialect {
   }
 }
 
+/** Staged rows on a writer thread: where other threads send them, and how they are dropped. */
+export interface WriterStaging {
+  /** A new port for one thread to hand rows to the writer with (stageRows); transfer it there. */
+  port: () => MessagePort;
+  /** Drops a stage's rows once no statement needs them any more. */
+  release: (stage: string) => void;
+}
+
+const stagings = new WeakMap<Db, WriterStaging>();
+
+/**
+ * The staging side of a writer opened by {@link openSqliteWriter}, or null for any other
+ * database (whose statements cannot insert staged rows).
+ * @example const staging = writerStaging(ctx.writer); staging?.release('file-3');
+ */
+export function writerStaging(db: Db): WriterStaging | null {
+  return stagings.get(db) ?? null;
+}
+
 /**
  * A second connection to a SQLite file whose statements run on a thread of their own. Big
  * imports hand it their writes and go on preparing while SQLite stores them: a statement's
- * promise need not be awaited before the next is sent, and the thread runs them in order. For
- * files only (an in-memory database is private to its connection). Close it when done.
+ * promise need not be awaited before the next is sent, and the thread runs them in order. Other
+ * threads may hand it rows directly (`staging`, see staged-rows.ts). For files only (an
+ * in-memory database is private to its connection). Close it when done.
  * @example const writer = openSqliteWriter('./data/mimamori.db'); … await writer.close();
  */
-export function openSqliteWriter(file: string): { db: Db; close: () => Promise<void> } {
-  const db = new Kysely<DatabaseSchema>({ dialect: new WorkerDialect(resolve(file)) });
-  return { db, close: () => db.destroy() };
+export function openSqliteWriter(file: string): {
+  db: Db;
+  staging: WriterStaging;
+  close: () => Promise<void>;
+} {
+  const channel = new WorkerChannel(resolve(file));
+  const db = new Kysely<DatabaseSchema>({ dialect: new WorkerDialect(channel) });
+  const staging: WriterStaging = {
+    port: () => channel.stagingPort(),
+    release: (stage) => channel.release(stage),
+  };
+  stagings.set(db, staging);
+  return { db, staging, close: () => db.destroy() };
 }

@@ -10,7 +10,7 @@ export function makeBatch(options: {
   recordsPerChild: number;
   fileHash?: string;
   childPrefix?: string;
-}): InsertBatchInput & { children: ChildInput[]; persons: PersonInput[] } {
+}): InsertBatchInput & { children: ChildInput[]; persons: PersonInput[]; records: RecordInput[] } {
   const prefix = options.childPrefix ?? options.id;
   const children: ChildInput[] = [];
   const persons: PersonInput[] = [];

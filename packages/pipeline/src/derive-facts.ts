@@ -11,11 +11,9 @@ import {
   type Db,
   type RecordInput,
 } from '@mimamori/db';
-import type { RecordContext } from '@mimamori/records';
+import { contextKeys, mergeLinked, type MergedChild } from './merge-linked';
 
-/** Context keys a source may own (a school export owns school and grade). */
-export const contextKeys = ['school', 'grade', 'nursery'] as const;
-type ContextKey = (typeof contextKeys)[number];
+export { contextKeys, mergeLinked, type MergedChild };
 
 /** Loads every child with its facts into a map (the scoring side's view: no personal data). */
 export async function loadChildren(db: Db): Promise<Map<string, ChildWithFacts>> {
@@ -24,90 +22,6 @@ export async function loadChildren(db: Db): Promise<Map<string, ChildWithFacts>>
     for (const child of page) children.set(child.id, child);
   }
   return children;
-}
-
-type MergeInput = Pick<RecordInput, 'linkStatus' | 'childId' | 'facts' | 'factsJson' | 'context'>;
-
-/** One child's merged facts and context from one source's batch. */
-export interface MergedChild {
-  id: string;
-  facts: ChildFacts;
-  /** `facts` as JSON text, when the child had a single record that carried it. */
-  factsJson: string | undefined;
-  context: RecordContext;
-}
-
-/**
- * A child's entry from its first record. The facts are read from the record only when asked for:
- * a record that carries its facts' text may parse them lazily (the prepare thread's), and a child
- * with one record is stored from that text.
- */
-function onlyRecord(id: string, r: MergeInput): MergedChild {
-  let merged: ChildFacts | undefined;
-  return {
-    id,
-    get facts(): ChildFacts {
-      return merged ?? r.facts;
-    },
-    set facts(value: ChildFacts) {
-      merged = value;
-    },
-    factsJson: r.factsJson,
-    context: r.context,
-  };
-}
-
-/** True when the linked records' child ids never decrease (the import pipeline's order). */
-function groupedByChild(records: readonly MergeInput[]): boolean {
-  let previous = '';
-  for (const r of records) {
-    const id = r.childId;
-    if (r.linkStatus !== 'linked' || id === null) continue;
-    if (id < previous) return false;
-    previous = id;
-  }
-  return true;
-}
-
-/**
- * Merges linked records' facts and context per child, later records winning. A child's only
- * record is taken as is (no copy), with its facts' JSON text when it carries one: most children
- * have one record per file, so their child_facts text is the record's, serialised once. The
- * records' own objects are never modified (a second record copies before merging). Records in
- * child order (as imports store them) merge in one pass without a lookup per record.
- */
-export function mergeLinked(input: Iterable<MergeInput>): {
-  children: MergedChild[];
-  owned: Set<ContextKey>;
-} {
-  const records = Array.isArray(input) ? (input as readonly MergeInput[]) : [...input];
-  const children: MergedChild[] = [];
-  const byId = groupedByChild(records) ? null : new Map<string, MergedChild>();
-  const copied = new Set<MergedChild>();
-  const owned = new Set<ContextKey>();
-  let last: MergedChild | undefined;
-  for (const r of records) {
-    const id = r.childId;
-    if (r.linkStatus !== 'linked' || id === null) continue;
-    const found = last !== undefined && last.id === id ? last : byId?.get(id);
-    if (found === undefined) {
-      last = onlyRecord(id, r);
-      children.push(last);
-      byId?.set(id, last);
-    } else if (copied.has(found)) {
-      Object.assign(found.facts, r.facts);
-      Object.assign(found.context, r.context);
-    } else {
-      copied.add(found);
-      found.factsJson = undefined;
-      found.facts = { ...found.facts, ...r.facts };
-      found.context = { ...found.context, ...r.context };
-    }
-    if (owned.size < contextKeys.length) {
-      for (const k of contextKeys) if (r.context[k] !== undefined) owned.add(k);
-    }
-  }
-  return { children, owned };
 }
 
 /** Writes one source's snapshot: its facts replace the previous ones, and the context it owns. */
@@ -129,6 +43,7 @@ export async function writeSourceSnapshot(
         return c.facts;
       },
       factsJson: c.factsJson,
+      copied: c.copied ?? c.factsJson !== undefined,
     })),
     version,
     copyFrom,
@@ -157,6 +72,8 @@ export async function applyBatchToChildren(
   connector: Connector,
   records: readonly RecordInput[],
   rosterChildren: readonly ChildInput[] | null,
+  /** The records already merged per child (by the thread that linked them). */
+  merged?: ReturnType<typeof mergeLinked>,
 ): Promise<{
   children: ChildInput[];
   /** `recordIds`: where the batch's records were stored (their facts are copied from there). */
@@ -175,6 +92,6 @@ export async function applyBatchToChildren(
   return {
     children,
     writeFacts: (recordIds) =>
-      writeSourceSnapshot(db, connector.name, mergeLinked(records), version, recordIds),
+      writeSourceSnapshot(db, connector.name, merged ?? mergeLinked(records), version, recordIds),
   };
 }

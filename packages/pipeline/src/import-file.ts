@@ -15,13 +15,21 @@ import {
   type PersonInput,
   type PersonKeys,
   type RecordInput,
+  type StagedRecords,
   writeBehind,
+  writerStaging,
 } from '@mimamori/db';
 import type { RowIssue, SourceRecord } from '@mimamori/records';
 import { buildRosterRows } from './roster-records';
 import { byPosition, countFields, inOrder, readRecords } from './read-records';
 import { linkRecords, rememberRoster, type LinkageReport } from './link-records';
-import { detachedRecords, startPrepareThread, type FileAnswer } from './prepare-thread';
+import {
+  detachedRecords,
+  stagedChildren,
+  startPrepareThread,
+  type FileAnswer,
+} from './prepare-thread';
+import type { mergeLinked } from './merge-linked';
 import { applyBatchToChildren } from './derive-facts';
 import { recordRosterAsOf } from './as-of';
 import { auditAs, type PipelineContext } from './context';
@@ -69,13 +77,18 @@ interface PreparedImport {
   options: ImportOptions;
   progress: NonNullable<ImportOptions['onProgress']>;
   /** The file's records in file order (linked again from them if the link version moved). */
-  sourceRecords: () => readonly SourceRecord[];
+  sourceRecords: () => Promise<readonly SourceRecord[]>;
   rowCount: number;
   encoding: string;
   fileHash: string;
   summary: ImportSummary;
   roster: ReturnType<typeof buildRosterRows> | null;
   linked: { records: RecordInput[]; report: LinkageReport };
+  /**
+   * The linked records staged on the writer thread by the prepare thread (then `linked.records`
+   * is empty), with their children merged there. Dropped if the records are linked again.
+   */
+  staged?: { records: StagedRecords; merged: ReturnType<typeof mergeLinked> } | undefined;
   /**
    * The link version the records were linked at (null for a roster, which links itself); checked
    * under the write lock, and the records linked again if it moved.
@@ -166,7 +179,7 @@ async function prepareImport(
     prepared: {
       options,
       progress,
-      sourceRecords: () => records,
+      sourceRecords: () => Promise.resolve(records),
       rowCount,
       encoding,
       fileHash,
@@ -253,7 +266,8 @@ async function storePrepared(
       await lockLinkage(trx); // first: serialises every writer of links and facts
       if (prepared.linkedAt !== null && (await readLinkageVersion(trx)) !== prepared.linkedAt) {
         // A decision or a roster landed between linking and this lock: link against what is now.
-        const again = await linkRecords(trx, prepared.sourceRecords());
+        prepared.staged = undefined;
+        const again = await linkRecords(trx, await prepared.sourceRecords());
         if (again === null) return null;
         const reorder = keyOrder(again.records.map((r) => r.childId));
         linked.records = reorder === null ? again.records : inOrder(again.records, reorder);
@@ -263,11 +277,13 @@ async function storePrepared(
       const seq = await incrementCounter(trx, 'import_batch');
       const id = `b${String(seq).padStart(8, '0')}`;
       await writeBehind(trx, async () => {
+        const { staged } = prepared;
         const children = await applyBatchToChildren(
           trx,
           connector,
           linked.records,
           roster?.children ?? null,
+          staged?.merged,
         );
         const stored = await insertBatch(trx, {
           batch: {
@@ -283,7 +299,7 @@ async function storePrepared(
           },
           children: children.children,
           persons: roster?.persons ?? [],
-          records: linked.records,
+          records: staged?.records ?? linked.records,
         });
         await progress('store', 0.85);
         await children.writeFacts(stored.recordIds);
@@ -348,17 +364,22 @@ async function preparedFromThread(
   const summary = readSummary(options, answer);
   const refused = await refusal(ctx, summary, answer.issues);
   if (refused) return refused;
-  if (answer.unlinked || !answer.records || !answer.report) return null;
+  if (answer.unlinked || !(answer.records || answer.staged) || !answer.report) return null;
   await progress('link', 0.5);
-  const linked = { records: detachedRecords(answer.records), report: answer.report };
+  const linked = {
+    records: answer.records ? detachedRecords(answer.records) : [],
+    report: answer.report,
+  };
   summary.linkage = answer.report;
   if (options.dryRun) {
     await progress('done', 1);
     return { outcome: { ok: true, dryRun: true, batchId: null, summary } };
   }
-  // Linked again only if the roster or a decision moved: rebuilt then, in file order.
-  const sourceRecords = (): SourceRecord[] =>
-    [...linked.records]
+  // Linked again only if the roster or a decision moved: rebuilt then, in file order (read
+  // again when the records were staged on the writer thread).
+  const sourceRecords = async (): Promise<readonly SourceRecord[]> => {
+    if (answer.staged) return (await readOnce(ctx, options)).records;
+    return [...linked.records]
       .sort((x, y) => (x.seq ?? 0) - (y.seq ?? 0))
       .map((r) => ({
         line: r.line,
@@ -367,6 +388,7 @@ async function preparedFromThread(
         facts: r.facts,
         context: r.context,
       }));
+  };
   return {
     prepared: {
       options,
@@ -379,9 +401,25 @@ async function preparedFromThread(
       roster: null,
       linked,
       linkedAt: relinkBeforeStoring,
+      staged: answer.staged && {
+        records: answer.staged.records,
+        merged: stagedChildren(answer.staged),
+      },
     },
   };
 }
+
+/** A file read and validated again on this thread (its records had been staged elsewhere). */
+async function readOnce(
+  ctx: PipelineContext,
+  { connector, file, bytes }: ImportOptions,
+): ReturnType<typeof readRecords> {
+  const gaiji = new Map((await listGaiji(ctx.db)).map((e) => [e.code, e.standard]));
+  return readRecords(connector, { file, bytes }, gaiji, () => undefined);
+}
+
+/** Numbers the stages of this process's imports (unique per writer thread). */
+let stageCount = 0;
 
 /** Whether the prepare thread can take this file: a code connector it can load, not a roster. */
 function threadable(options: ImportOptions): options is ImportOptions & {
@@ -413,21 +451,33 @@ export async function importFiles(
   const rosters = files.flatMap((f, i) => (f.connector.roster ? [i] : []));
   const rosterAt = rosters.length === 1 ? (rosters[0] as number) : -1;
   const handed = new Map<number, Promise<FileAnswer | null>>();
+  const staging = ctx.writer ? writerStaging(ctx.writer) : null;
   const thread =
     rosterAt >= 0 && files.some((f, i) => i > rosterAt && threadable(f))
-      ? startPrepareThread()
+      ? startPrepareThread(staging?.port())
       : null;
+  // Records the thread stages on the writer thread, by file: released once the file is stored
+  // (or refused), and in any case when this call ends.
+  const stages = new Map<number, string>();
+  const release = (i: number): void => {
+    const stage = stages.get(i);
+    stages.delete(i);
+    if (stage !== undefined) staging?.release(stage);
+  };
   try {
     if (thread) {
       const gaiji = (await listGaiji(ctx.db)).map((e): [string, string] => [e.code, e.standard]);
       for (const [i, options] of files.entries()) {
         if (i <= rosterAt || !threadable(options)) continue;
+        const stage = staging && !options.dryRun ? `stage-${String(++stageCount)}` : undefined;
+        if (stage !== undefined) stages.set(i, stage);
         const answer = thread.prepare({
           module: options.connector.module,
           connector: options.connector.name,
           file: options.file,
           bytes: options.bytes,
           gaiji,
+          ...(stage === undefined ? {} : { stage }),
         });
         // A thread that fails leaves the file to this one.
         handed.set(
@@ -451,9 +501,11 @@ export async function importFiles(
       // A roster that fails before its persons are built: the thread's files are linked here.
       if (i === rosterAt && thread && !rosterSent) thread.roster(null);
       if ('outcome' in result) {
+        release(i);
         outcomes.push(Promise.resolve(result.outcome));
         continue;
       }
+      if (!result.prepared.staged) release(i);
       const prepared: PreparedImport = result.prepared;
       const against = prepared.roster ? null : pending;
       const stored = storing.then(async () => {
@@ -469,12 +521,16 @@ export async function importFiles(
           ),
         };
       }
-      storing = stored.catch(() => undefined);
+      storing = stored.then(
+        () => release(i),
+        () => release(i),
+      );
       outcomes.push(stored.then((r) => r.outcome));
     }
   } finally {
     await storing;
     await thread?.close();
+    for (const i of [...stages.keys()]) release(i);
   }
   return Promise.all(outcomes);
 }

@@ -96,22 +96,17 @@ export function toRecordInput(
   factsJson: string = JSON.stringify(record.facts),
 ): RecordInput {
   report.total += 1;
-  const identity = { value: record.identity, key };
-  const { line, kind, facts, context } = record;
-  const stored = { line, kind, facts, factsJson, context, identity };
-  if (result.status === 'linked') {
-    report.linked[result.method] = (report.linked[result.method] ?? 0) + 1;
-    return {
-      ...stored,
-      childId: result.childId,
-      linkStatus: 'linked',
-      linkMethod: result.method,
-      linkConfidence: result.confidence,
-    };
-  }
+  let childId: string | null = null;
   let linkStatus: RecordInput['linkStatus'] = 'unmatched';
   let linkMethod: string | null = null;
-  if (result.status === 'ambiguous') {
+  let linkConfidence: number | null = null;
+  if (result.status === 'linked') {
+    report.linked[result.method] = (report.linked[result.method] ?? 0) + 1;
+    childId = result.childId;
+    linkStatus = 'linked';
+    linkMethod = result.method;
+    linkConfidence = result.confidence;
+  } else if (result.status === 'ambiguous') {
     report.ambiguous += 1;
     linkStatus = 'ambiguous';
   } else if (result.reason === 'rejected' || result.reason === 'new-person') {
@@ -123,7 +118,19 @@ export function toRecordInput(
     report.unmatched += 1;
     linkMethod = result.reason;
   }
-  return { ...stored, childId: null, linkStatus, linkMethod, linkConfidence: null };
+  // One object literal of one shape for every record (hundreds of thousands per import).
+  return {
+    line: record.line,
+    kind: record.kind,
+    facts: record.facts,
+    factsJson,
+    context: record.context,
+    identity: { value: record.identity, key },
+    childId,
+    linkStatus,
+    linkMethod,
+    linkConfidence,
+  };
 }
 
 /** An empty report. */

@@ -1,15 +1,19 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import {
   unpackValues,
   type LinkStatus,
   type PackedValues,
   type PersonKeys,
   type RecordInput,
+  type StagedRecords,
 } from '@mimamori/db';
 import type { FactValue, Identity, RecordContext, RowIssue } from '@mimamori/records';
 import type { LinkageReport, StoredLinkDecision } from './linker-core';
+import type { contextKeys, MergedChild, mergeLinked } from './merge-linked';
+
+type ContextKey = (typeof contextKeys)[number];
 
 /** A file for the prepare thread to read, validate and (once the roster is known) link. */
 export interface FileJob {
@@ -21,6 +25,11 @@ export interface FileJob {
   file: string;
   bytes: Uint8Array;
   gaiji: [string, string][];
+  /**
+   * Stage the linked records on the SQLite writer thread under this key (the thread was started
+   * with the writer's staging port) instead of sending them back.
+   */
+  stage?: string;
 }
 
 /** The roster the files are linked against; null when there is none to link against. */
@@ -44,6 +53,21 @@ export interface FileAnswer {
   report?: LinkageReport;
   /** The linked records in child order, 11 values each (see prepare-worker.ts). */
   records?: PackedValues;
+  /** Instead of `records`: where they were staged, with what the importer needs of them. */
+  staged?: StagedAnswer;
+}
+
+/** A file's records staged on the writer thread, and what the importer needs of them. */
+export interface StagedAnswer {
+  records: StagedRecords;
+  /** Context keys the file owns (see mergeLinked). */
+  owned: ContextKey[];
+  /**
+   * Its children (see mergeLinked), 5 values each: id, merged facts JSON (null: the child's
+   * one record's, copied from the stored records), school, grade, nursery. Only the children
+   * with merged facts when the file owns no context key.
+   */
+  children: PackedValues;
 }
 
 /** The thread's answer, or why it could not prepare the file (then the importer does). */
@@ -60,7 +84,7 @@ export interface PrepareThread {
  * Starts the thread that prepares files for importFiles, or null when it cannot run here. The
  * pipeline is TypeScript run through tsx, so the thread registers tsx before loading its body.
  */
-export function startPrepareThread(): PrepareThread | null {
+export function startPrepareThread(staging?: MessagePort): PrepareThread | null {
   let loader: string;
   try {
     const resolved = createRequire(import.meta.url).resolve('tsx/esm/api');
@@ -90,6 +114,7 @@ export function startPrepareThread(): PrepareThread | null {
     if ('failed' in answer) waiting?.reject(new Error(answer.failed));
     else waiting?.resolve(answer);
   });
+  if (staging) worker.postMessage({ type: 'staging', port: staging }, [staging]);
   worker.on('error', fail);
   worker.on('exit', () => fail(new Error('the prepare thread exited')));
   return {
@@ -177,4 +202,34 @@ export function detachedRecords(packed: PackedValues): RecordInput[] {
     );
   }
   return records;
+}
+
+/**
+ * The merged children of a staged answer, as mergeLinked gives them: a child whose facts are its
+ * one record's has no facts here (they are copied from the stored records).
+ */
+export function stagedChildren(staged: StagedAnswer): ReturnType<typeof mergeLinked> {
+  const values = unpackValues(staged.children);
+  const children: MergedChild[] = [];
+  for (let i = 0; i + 4 < values.length; i += 5) {
+    const factsJson = values[i + 1] as string | null;
+    const context: RecordContext = {};
+    const school = values[i + 2] as string | null;
+    const grade = values[i + 3] as number | null;
+    const nursery = values[i + 4] as string | null;
+    if (school !== null) context.school = school;
+    if (grade !== null) context.grade = grade;
+    if (nursery !== null) context.nursery = nursery;
+    children.push({
+      id: values[i] as string,
+      get facts(): Record<string, FactValue> {
+        if (factsJson === null) throw new Error("a copied child's facts are in its stored record");
+        return JSON.parse(factsJson) as Record<string, FactValue>;
+      },
+      factsJson: factsJson ?? undefined,
+      copied: factsJson === null,
+      context,
+    });
+  }
+  return { children, owned: new Set(staged.owned) };
 }

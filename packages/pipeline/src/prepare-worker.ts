@@ -3,14 +3,16 @@
 // roster they link against. Every answer carries counts, issues and records packed; no cell
 // value is logged.
 import { createHash } from 'node:crypto';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Connector } from '@mimamori/connector-kit';
 import type { PersonKeys } from '@mimamori/db';
-import { keyOrder, packValues, packedBuffers } from '@mimamori/db/pure';
+import { keyOrder, packValues, packedBuffers, stageRows } from '@mimamori/db/pure';
+import type { LinkStatus, RecordInput } from '@mimamori/db';
 import type { RowIssue } from '@mimamori/records';
 import { emptyReport, rosterLinker, toRecordInput, type StoredLinkDecision } from './linker-core';
 import { countFields, inOrder, readRecords } from './read-records';
-import type { FileJob, FileAnswer, RosterJob } from './prepare-thread';
+import { mergeLinked } from './merge-linked';
+import type { FileJob, FileAnswer, RosterJob, StagedAnswer } from './prepare-thread';
 
 const port = parentPort;
 if (port === null) throw new Error('prepare-worker runs as a worker thread');
@@ -117,14 +119,50 @@ async function link(read: Read): Promise<FileAnswer> {
       r.identity?.key ?? '',
     );
   }
+  if (job.stage !== undefined && staging !== null) {
+    stageRows(staging, job.stage, 11, values);
+    return { ...base, issues: [], report, staged: stagedAnswer(job.stage, linked) };
+  }
   return { ...base, issues: [], report, records: packValues(values) };
+}
+
+/** What the importer needs of records it does not receive: counts and the merged children. */
+function stagedAnswer(stage: string, linked: readonly RecordInput[]): StagedAnswer {
+  const counts: Record<LinkStatus, number> = { linked: 0, ambiguous: 0, unmatched: 0, rejected: 0 };
+  for (const r of linked) counts[r.linkStatus] += 1;
+  const merged = mergeLinked(linked);
+  const withContext = merged.owned.size > 0;
+  const children: unknown[] = [];
+  for (const c of merged.children) {
+    const copied = c.factsJson !== undefined;
+    if (copied && !withContext) continue;
+    children.push(
+      c.id,
+      copied ? null : JSON.stringify(c.facts),
+      c.context.school ?? null,
+      c.context.grade ?? null,
+      c.context.nursery ?? null,
+    );
+  }
+  return {
+    records: { stage, count: linked.length, counts },
+    owned: [...merged.owned],
+    children: packValues(children),
+  };
 }
 
 // Files are read one after another as they arrive (reading needs no roster), and linked one
 // after another in the same order once the roster is known: the importer takes them in order.
 let reading: Promise<unknown> = Promise.resolve();
 let linking: Promise<unknown> = Promise.resolve();
-port.on('message', (message: FileJob | RosterJob) => {
+/** Where linked records are staged, when the importer stores through a SQLite writer thread. */
+let staging: MessagePort | null = null;
+
+port.on('message', (message: FileJob | RosterJob | { type: 'staging'; port: MessagePort }) => {
+  if (message.type === 'staging') {
+    staging = message.port;
+    return;
+  }
   if (message.type === 'roster') {
     rosterReady(message.roster);
     return;
@@ -134,7 +172,8 @@ port.on('message', (message: FileJob | RosterJob) => {
   linking = linking.then(async () => {
     try {
       const answer = await link(await done);
-      port.postMessage(answer, answer.records ? packedBuffers(answer.records) : []);
+      const packed = answer.records ?? answer.staged?.children;
+      port.postMessage(answer, packed ? packedBuffers(packed) : []);
     } catch (error) {
       port.postMessage({ id: message.id, failed: String((error as Error).message) });
     }

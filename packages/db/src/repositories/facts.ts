@@ -59,15 +59,22 @@ export async function upsertChildFacts(
  * Replaces every child's facts from one source with a new snapshot (a source's latest batch
  * replaces its previous one; children it no longer lists lose that source's facts). `factsJson`,
  * when given, is `facts` already serialised (a child's only record in the batch has it).
- * `copyFrom`: the source records (an id range) the rows were merged from; a row with `factsJson`
- * is then that child's only linked record there, and its text is copied inside the database
- * instead of sent again (imports: most children have one record per file).
+ * `copyFrom`: the source records (an id range) the rows were merged from; a row marked `copied`
+ * (by default: one with `factsJson`) is then that child's only linked record there, and its text
+ * is copied inside the database instead of sent again (imports: most children have one record per
+ * file).
  * @example await replaceSourceFacts(trx, 'school', rows, version);
  */
 export async function replaceSourceFacts(
   db: Db,
   source: string,
-  rows: readonly { childId: string; facts: ChildFacts; factsJson?: string | undefined }[],
+  rows: readonly {
+    childId: string;
+    facts: ChildFacts;
+    factsJson?: string | undefined;
+    /** With `copyFrom`: the row is the child's one record's facts (default: has `factsJson`). */
+    copied?: boolean;
+  }[],
   dataVersion: number,
   copyFrom?: { first: number; last: number },
 ): Promise<void> {
@@ -101,7 +108,7 @@ export async function replaceSourceFacts(
           )
           .onConflict((oc) => oc.columns(['child_id', 'source']).doNothing()),
       );
-      written = rows.filter((r) => r.factsJson === undefined);
+      written = rows.filter((r) => !(r.copied ?? r.factsJson !== undefined));
     }
     const values = written.map((r) => ({
       child_id: r.childId,
