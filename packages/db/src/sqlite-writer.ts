@@ -64,14 +64,34 @@ function statement(text) {
 function fromStage({ stage, from, to, columns }) {
   const held = stages.get(stage);
   if (held === undefined) throw new Error('staged rows never arrived');
-  held.values ??= unpack(held.packed);
-  const { values, perRow } = held;
+  // Where each row's text values start in the joined text: found once, on first use.
+  const { perRow, packed } = held;
+  const { tags, numbers, lengths, text, others } = packed;
+  if (held.starts === undefined) {
+    const starts = new Float64Array(tags.length);
+    let at = 0;
+    let other = 0;
+    for (let i = 0; i < tags.length; i++) {
+      if (tags[i] === 2) {
+        starts[i] = at;
+        at += lengths[i];
+      } else if (tags[i] === 3) starts[i] = other++;
+    }
+    held.starts = starts;
+  }
+  const starts = held.starts;
   const out = [];
   for (let r = from; r < to; r++) {
-    const at = r * perRow;
+    const row = r * perRow;
     for (const c of columns) {
-      if (c.column !== undefined) out.push(values[at + c.column]);
-      else if (c.seq !== undefined) out.push(c.seq + r);
+      if (c.column !== undefined) {
+        const i = row + c.column;
+        const tag = tags[i];
+        if (tag === 2) out.push(text.slice(starts[i], starts[i] + lengths[i]));
+        else if (tag === 1) out.push(numbers[i]);
+        else if (tag === 0) out.push(null);
+        else out.push(others[starts[i]]);
+      } else if (c.seq !== undefined) out.push(c.seq + r);
       else out.push(c.value);
     }
   }
@@ -117,7 +137,7 @@ parentPort.on('message', (m) => {
     ports.add(port);
     port.on('message', (s) => {
       if (released.delete(s.stage)) return;
-      stages.set(s.stage, { perRow: s.perRow, packed: s.packed, values: undefined });
+      stages.set(s.stage, { perRow: s.perRow, packed: s.packed, starts: undefined });
       drain();
     });
     port.on('close', () => {

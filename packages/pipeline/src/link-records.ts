@@ -6,7 +6,7 @@ import {
   type PersonKeys,
   type RecordInput,
 } from '@mimamori/db';
-import { indexRoster, type RosterEntry, type RosterIndex } from '@mimamori/identity';
+import { indexRoster, type RosterIndex } from '@mimamori/identity';
 import type { SourceRecord } from '@mimamori/records';
 import {
   emptyReport,
@@ -34,7 +34,7 @@ export {
  */
 const rosterIndexes = new WeakMap<
   Db,
-  { version: string; index: RosterIndex | null; entries: readonly RosterEntry[] }
+  { version: string; index: RosterIndex | null; persons: readonly PersonKeys[] }
 >();
 
 async function rosterIndex(db: Db): Promise<RosterIndex> {
@@ -42,11 +42,11 @@ async function rosterIndex(db: Db): Promise<RosterIndex> {
   const version = await readRosterVersion(db);
   const cached = rosterIndexes.get(db);
   if (cached?.version === version) {
-    cached.index ??= indexRoster(cached.entries, { folded: true });
+    cached.index ??= pendingIndex(cached.persons);
     return cached.index;
   }
   const index = indexRoster((await listPersonKeys(db)).map(rosterEntry), { folded: true });
-  rosterIndexes.set(db, { version, index, entries: [] });
+  rosterIndexes.set(db, { version, index, persons: [] });
   return index;
 }
 
@@ -61,7 +61,8 @@ export function rememberRoster(db: Db, version: string, persons: readonly Person
   // The version ends with the stored persons' count: equal to the persons just upserted means
   // the stored roster is exactly these persons.
   if (!version.endsWith(`:${String(persons.length)}`)) return;
-  rosterIndexes.set(db, { version, index: null, entries: persons.map(rosterEntry) });
+  // Indexed only when a later import links against it (the same index as while it was pending).
+  rosterIndexes.set(db, { version, index: null, persons });
 }
 
 /**

@@ -43,7 +43,8 @@ interface Read extends Awaited<ReturnType<typeof readRecords>> {
   job: FileJob;
   fileHash: string;
   fieldCounts: Record<string, number>;
-  texts: { facts: string; identity: string; context: string }[];
+  /** Per record, in file order: its facts, identity and context as JSON. */
+  texts: { facts: string[]; identity: string[]; context: string[] };
 }
 
 async function read(job: FileJob): Promise<Read> {
@@ -59,15 +60,18 @@ async function read(job: FileJob): Promise<Read> {
     ...result,
     fileHash: createHash('sha256').update(job.bytes).digest('hex'),
     fieldCounts: countFields(result.records),
-    texts:
-      result.issues.length > 0
-        ? []
-        : result.records.map((r) => ({
-            facts: JSON.stringify(r.facts),
-            identity: JSON.stringify(r.identity),
-            context: contextJson(r.context),
-          })),
+    texts: result.issues.length > 0 ? { facts: [], identity: [], context: [] } : jsonTexts(result),
   };
+}
+
+function jsonTexts({ records }: Awaited<ReturnType<typeof readRecords>>): Read['texts'] {
+  const texts: Read['texts'] = { facts: [], identity: [], context: [] };
+  for (const r of records) {
+    texts.facts.push(JSON.stringify(r.facts));
+    texts.identity.push(JSON.stringify(r.identity));
+    texts.context.push(contextJson(r.context));
+  }
+  return texts;
 }
 
 /** A context as JSON; most records carry none. */
@@ -95,7 +99,7 @@ async function link(read: Read): Promise<FileAnswer> {
   const report = emptyReport();
   let linked = read.records.map((record, i) => {
     const key = linker.key(record);
-    return toRecordInput(record, linker.link(record, key), report, key, texts[i]?.facts);
+    return toRecordInput(record, linker.link(record, key), report, key, texts.facts[i]);
   });
   const order = keyOrder(linked.map((r) => r.childId));
   if (order !== null) linked = inOrder(linked, order);
@@ -103,7 +107,6 @@ async function link(read: Read): Promise<FileAnswer> {
   const values: unknown[] = [];
   for (const [k, r] of linked.entries()) {
     const at = r.seq ?? k;
-    const text = texts[at];
     values.push(
       at,
       r.line,
@@ -113,9 +116,9 @@ async function link(read: Read): Promise<FileAnswer> {
       r.linkMethod,
       r.linkConfidence,
       r.factsJson,
-      text?.context ?? '{}',
+      texts.context[at] ?? '{}',
       // Every record of a linked (non-roster) file carries its identity.
-      text?.identity ?? '{}',
+      texts.identity[at] ?? '{}',
       r.identity?.key ?? '',
     );
   }
