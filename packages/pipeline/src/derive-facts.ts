@@ -33,21 +33,26 @@ export async function writeSourceSnapshot(
   copyFrom?: { first: number; last: number },
 ): Promise<void> {
   const version = dataVersion ?? (await bumpDataVersion(db));
-  await replaceSourceFacts(
-    db,
-    source,
-    // Facts read only where there is no text to store (a getter: see onlyRecord).
-    merged.children.map((c) => ({
+  // Children whose facts are copied from the stored records need no row here (most, in imports).
+  const rows: {
+    childId: string;
+    facts: ChildFacts;
+    factsJson: string | undefined;
+    copied: false;
+  }[] = [];
+  for (const c of merged.children) {
+    if (copyFrom !== undefined && (c.copied ?? c.factsJson !== undefined)) continue;
+    // Facts read only where there is no text to store (a getter: see mergeLinked).
+    rows.push({
       childId: c.id,
       get facts(): ChildFacts {
         return c.facts;
       },
       factsJson: c.factsJson,
-      copied: c.copied ?? c.factsJson !== undefined,
-    })),
-    version,
-    copyFrom,
-  );
+      copied: false,
+    });
+  }
+  await replaceSourceFacts(db, source, rows, version, copyFrom);
   if (merged.owned.size === 0) return;
   await setChildrenContext(
     db,

@@ -27,21 +27,27 @@ export interface MergedChild {
 /**
  * A child's entry from its first record. The facts are read from the record only when asked for:
  * a record that carries its facts' text may parse them lazily (the prepare thread's), and a child
- * with one record is stored from that text.
+ * with one record is stored from that text. A class: one per child of every file, no closures.
  */
-function onlyRecord(id: string, r: MergeInput): MergedChild {
-  let merged: ChildFacts | undefined;
-  return {
-    id,
-    get facts(): ChildFacts {
-      return merged ?? r.facts;
-    },
-    set facts(value: ChildFacts) {
-      merged = value;
-    },
-    factsJson: r.factsJson,
-    context: r.context,
-  };
+class OnlyRecord implements MergedChild {
+  private merged: ChildFacts | undefined = undefined;
+  factsJson: string | undefined;
+  context: RecordContext;
+  constructor(
+    readonly id: string,
+    private readonly record: MergeInput,
+  ) {
+    this.factsJson = record.factsJson;
+    this.context = record.context;
+  }
+
+  get facts(): ChildFacts {
+    return this.merged ?? this.record.facts;
+  }
+
+  set facts(value: ChildFacts) {
+    this.merged = value;
+  }
 }
 
 /** True when the linked records' child ids never decrease (the import pipeline's order). */
@@ -78,7 +84,7 @@ export function mergeLinked(input: Iterable<MergeInput>): {
     if (r.linkStatus !== 'linked' || id === null) continue;
     const found = last !== undefined && last.id === id ? last : byId?.get(id);
     if (found === undefined) {
-      last = onlyRecord(id, r);
+      last = new OnlyRecord(id, r);
       children.push(last);
       byId?.set(id, last);
     } else if (copied.has(found)) {
