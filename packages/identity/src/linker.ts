@@ -237,7 +237,8 @@ export function indexRoster(
     // every nameless (or blank-named) record born the same day.
     if (name !== undefined) {
       push(indexed.byName, name + sep + entry.birthDate, child);
-      push(indexed.byWeak, weakKey(entry.name) + sep + entry.birthDate, child);
+      // Not memoised: every roster name is folded once here (the cache would only grow).
+      push(indexed.byWeak, weakNameKey(entry.name) + sep + entry.birthDate, child);
     }
     if (child.kana !== undefined) push(indexed.byKana, child.kana + sep + entry.birthDate, child);
   }
