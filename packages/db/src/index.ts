@@ -33,4 +33,10 @@ export * from './repositories/mapped-sources';
 export * from './repositories/import-attempts';
 export { openSqliteWriter, writerStaging, type WriterStaging } from './sqlite-writer';
 export { stageRows, stagedRecordFields, type StageMessage } from './staged-rows';
-export { packValues, packedBuffers, unpackValues, type PackedValues } from './packed-values';
+export {
+  ValuePacker,
+  packValues,
+  packedBuffers,
+  unpackValues,
+  type PackedValues,
+} from './packed-values';

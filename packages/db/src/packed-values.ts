@@ -18,32 +18,64 @@ const tagText = 2;
 const tagOther = 3;
 
 /**
+ * Packs values one by one, straight into the typed arrays: for callers that would otherwise build
+ * an array of millions of values only to pack it.
+ * @example const w = new ValuePacker(n); for (const v of row) w.add(v); worker.postMessage(w.packed());
+ */
+export class ValuePacker {
+  readonly #tags: Uint8Array;
+  readonly #numbers: Float64Array;
+  readonly #lengths: Uint32Array;
+  readonly #texts: string[] = [];
+  readonly #others: unknown[] = [];
+  #count = 0;
+
+  /** `capacity`: how many values will be added (at most). */
+  constructor(capacity: number) {
+    this.#tags = new Uint8Array(capacity);
+    this.#numbers = new Float64Array(capacity);
+    this.#lengths = new Uint32Array(capacity);
+  }
+
+  /** Adds one value (null/undefined become null). */
+  add(value: unknown): void {
+    const i = this.#count++;
+    if (value === null || value === undefined) this.#tags[i] = tagNull;
+    else if (typeof value === 'number') {
+      this.#tags[i] = tagNumber;
+      this.#numbers[i] = value;
+    } else if (typeof value === 'string') {
+      this.#tags[i] = tagText;
+      this.#lengths[i] = value.length;
+      this.#texts.push(value);
+    } else {
+      this.#tags[i] = tagOther;
+      this.#others.push(value);
+    }
+  }
+
+  /** The values added so far, packed. */
+  packed(): PackedValues {
+    const n = this.#count;
+    const whole = n === this.#tags.length;
+    return {
+      tags: whole ? this.#tags : this.#tags.slice(0, n),
+      numbers: whole ? this.#numbers : this.#numbers.slice(0, n),
+      lengths: whole ? this.#lengths : this.#lengths.slice(0, n),
+      text: this.#texts.join(''),
+      others: this.#others,
+    };
+  }
+}
+
+/**
  * Packs `values` (null/undefined become null).
  * @example worker.postMessage(packValues(row), packedBuffers(packed));
  */
 export function packValues(values: readonly unknown[]): PackedValues {
-  const n = values.length;
-  const tags = new Uint8Array(n);
-  const numbers = new Float64Array(n);
-  const lengths = new Uint32Array(n);
-  const texts: string[] = [];
-  const others: unknown[] = [];
-  for (let i = 0; i < n; i++) {
-    const value = values[i];
-    if (value === null || value === undefined) tags[i] = tagNull;
-    else if (typeof value === 'number') {
-      tags[i] = tagNumber;
-      numbers[i] = value;
-    } else if (typeof value === 'string') {
-      tags[i] = tagText;
-      lengths[i] = value.length;
-      texts.push(value);
-    } else {
-      tags[i] = tagOther;
-      others.push(value);
-    }
-  }
-  return { tags, numbers, lengths, text: texts.join(''), others };
+  const packer = new ValuePacker(values.length);
+  for (const value of values) packer.add(value);
+  return packer.packed();
 }
 
 /** The buffers to move (transfer list) when posting `packed`. */

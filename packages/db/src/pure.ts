@@ -1,5 +1,11 @@
 // What a worker thread may load from this package: helpers with no database driver behind them
 // (loading the package's index pulls in kysely, pg and better-sqlite3, about half a second).
 export { inKeyOrder, keyOrder } from './key-order';
-export { packValues, packedBuffers, unpackValues, type PackedValues } from './packed-values';
+export {
+  ValuePacker,
+  packValues,
+  packedBuffers,
+  unpackValues,
+  type PackedValues,
+} from './packed-values';
 export { stageRows, stagedRecordFields, type StageMessage } from './staged-rows';

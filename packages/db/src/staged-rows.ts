@@ -32,7 +32,8 @@ export interface StageMessage {
 }
 
 /**
- * Hands rows (`perRow` values each, back to back) to the writer thread behind `port` (a writer's
+ * Hands rows (`perRow` values each, back to back; or already packed) to the writer thread behind
+ * `port` (a writer's
  * `stagingPort()`), under a key the importing thread chose. The writer holds them until released.
  * @example stageRows(port, 'file-3', 11, values);
  */
@@ -40,9 +41,9 @@ export function stageRows(
   port: Pick<MessagePort, 'postMessage'>,
   stage: string,
   perRow: number,
-  values: readonly unknown[],
+  values: readonly unknown[] | PackedValues,
 ): void {
-  const packed = packValues(values);
+  const packed = Array.isArray(values) ? packValues(values) : (values as PackedValues);
   port.postMessage({ stage, perRow, packed } satisfies StageMessage, packedBuffers(packed));
 }
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Connector } from '@mimamori/connector-kit';
 import type { PersonKeys } from '@mimamori/db';
-import { keyOrder, packValues, packedBuffers, stageRows } from '@mimamori/db/pure';
+import { ValuePacker, keyOrder, packValues, packedBuffers, stageRows } from '@mimamori/db/pure';
 import type { LinkStatus, RecordInput } from '@mimamori/db';
 import type { RowIssue } from '@mimamori/records';
 import { emptyReport, rosterLinker, toRecordInput, type StoredLinkDecision } from './linker-core';
@@ -103,30 +103,28 @@ async function link(read: Read): Promise<FileAnswer> {
   });
   const order = keyOrder(linked.map((r) => r.childId));
   if (order !== null) linked = inOrder(linked, order);
-  // One row of values per record, in the order prepare-thread.ts reads them back.
-  const values: unknown[] = [];
+  // One row of values per record (stagedRecordFields), in the order prepare-thread.ts reads them.
+  const values = new ValuePacker(linked.length * 11);
   for (const [k, r] of linked.entries()) {
     const at = r.seq ?? k;
-    values.push(
-      at,
-      r.line,
-      r.kind,
-      r.childId,
-      r.linkStatus,
-      r.linkMethod,
-      r.linkConfidence,
-      r.factsJson,
-      texts.context[at] ?? '{}',
-      // Every record of a linked (non-roster) file carries its identity.
-      texts.identity[at] ?? '{}',
-      r.identity?.key ?? '',
-    );
+    values.add(at);
+    values.add(r.line);
+    values.add(r.kind);
+    values.add(r.childId);
+    values.add(r.linkStatus);
+    values.add(r.linkMethod);
+    values.add(r.linkConfidence);
+    values.add(r.factsJson);
+    values.add(texts.context[at] ?? '{}');
+    // Every record of a linked (non-roster) file carries its identity.
+    values.add(texts.identity[at] ?? '{}');
+    values.add(r.identity?.key ?? '');
   }
   if (job.stage !== undefined && staging !== null) {
-    stageRows(staging, job.stage, 11, values);
+    stageRows(staging, job.stage, 11, values.packed());
     return { ...base, issues: [], report, staged: stagedAnswer(job.stage, linked) };
   }
-  return { ...base, issues: [], report, records: packValues(values) };
+  return { ...base, issues: [], report, records: values.packed() };
 }
 
 /** What the importer needs of records it does not receive: counts and the merged children. */

@@ -16,6 +16,7 @@ import {
   createUser,
   findUserByUsername,
   listChildren,
+  openSqliteWriter,
   resetLoginFailures,
   updateUser,
   type Db,
@@ -72,13 +73,20 @@ async function ensureDemoVillage(runtime: Runtime, io: CommandIo): Promise<boole
   io.stderr.write(
     `serve: loading the demo village (${demoChildren} children, seed ${demoSeed}) …\n`,
   );
-  const ctx: PipelineContext = { ...runtime.ctx, actor: { id: null, role: 'demo' } };
+  // On a SQLite file the files are stored through a writer thread, as big imports are.
+  const file = runtime.database.file;
+  const writer = file === undefined ? null : openSqliteWriter(file);
+  const ctx: PipelineContext = {
+    ...runtime.ctx,
+    actor: { id: null, role: 'demo' },
+    ...(writer ? { writer: writer.db } : {}),
+  };
   const loaded = await loadDemoVillage(ctx, {
     connectors: runtime.connectors,
     children: demoChildren,
     seed: demoSeed,
     ruleSet,
-  });
+  }).finally(() => writer?.close());
   io.stderr.write(`serve: demo village loaded: ${loaded.counts.judged} children judged\n`);
   return true;
 }
