@@ -32,11 +32,4 @@ export * from './repositories/api-queries';
 export * from './repositories/mapped-sources';
 export * from './repositories/import-attempts';
 export { openSqliteWriter, writerStaging, type WriterStaging } from './sqlite-writer';
-export { stageRows, stagedRecordFields, type StageMessage } from './staged-rows';
-export {
-  ValuePacker,
-  packValues,
-  packedBuffers,
-  unpackValues,
-  type PackedValues,
-} from './packed-values';
+export * from './pure';
