@@ -1,14 +1,9 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker, type MessagePort } from 'node:worker_threads';
-import {
-  unpackValues,
-  type LinkStatus,
-  type PackedValues,
-  type PersonKeys,
-  type RecordInput,
-  type StagedRecords,
-} from '@mimamori/db';
+// Values from the database-free part only: the prepare thread loads this module too.
+import { ValuePacker, packedBuffers, unpackValues, type PackedValues } from '@mimamori/db/pure';
+import type { LinkStatus, PersonKeys, RecordInput, StagedRecords } from '@mimamori/db';
 import type { FactValue, Identity, RecordContext, RowIssue } from '@mimamori/records';
 import type { LinkageReport, StoredLinkDecision } from './linker-core';
 import type { contextKeys, MergedChild, mergeLinked } from './merge-linked';
@@ -35,7 +30,44 @@ export interface FileJob {
 /** The roster the files are linked against; null when there is none to link against. */
 export interface RosterJob {
   type: 'roster';
-  roster: { persons: readonly PersonKeys[]; decisions: StoredLinkDecision[] } | null;
+  /** `persons`: their match keys only (see {@link packPersonKeys}): no address, no name as written. */
+  roster: { persons: PackedValues; decisions: StoredLinkDecision[] } | null;
+}
+
+/**
+ * The roster's persons as the prepare thread needs them: the fields the linker matches on,
+ * packed (7 values each). Personal data the linker does not use never leaves this thread.
+ */
+export function packPersonKeys(persons: readonly PersonKeys[]): PackedValues {
+  const packer = new ValuePacker(persons.length * 7);
+  for (const p of persons) {
+    packer.add(p.childId);
+    packer.add(p.residentNumber);
+    packer.add(p.householdNumber);
+    packer.add(p.nameKey);
+    packer.add(p.kanaKey);
+    packer.add(p.birthDate);
+    packer.add(p.sex);
+  }
+  return packer.packed();
+}
+
+/** The persons of {@link packPersonKeys}, back. */
+export function unpackPersonKeys(packed: PackedValues): PersonKeys[] {
+  const values = unpackValues(packed);
+  const persons: PersonKeys[] = [];
+  for (let i = 0; i + 6 < values.length; i += 7) {
+    persons.push({
+      childId: values[i] as string,
+      residentNumber: values[i + 1] as string,
+      householdNumber: values[i + 2] as string | null,
+      nameKey: values[i + 3] as string,
+      kanaKey: values[i + 4] as string | null,
+      birthDate: values[i + 5] as string,
+      sex: values[i + 6] as number,
+    });
+  }
+  return persons;
 }
 
 /** What the thread answers for a file. */
@@ -76,7 +108,9 @@ type Answer = FileAnswer | { id: number; failed: string };
 /** The importing side of the prepare thread. */
 export interface PrepareThread {
   prepare: (job: Omit<FileJob, 'type' | 'id'>) => Promise<FileAnswer>;
-  roster: (roster: RosterJob['roster']) => void;
+  roster: (
+    roster: { persons: readonly PersonKeys[]; decisions: StoredLinkDecision[] } | null,
+  ) => void;
   close: () => Promise<void>;
 }
 
@@ -128,7 +162,11 @@ export function startPrepareThread(staging?: MessagePort): PrepareThread | null 
       return answer;
     },
     roster(roster) {
-      worker.postMessage({ type: 'roster', roster } satisfies RosterJob);
+      const job: RosterJob = {
+        type: 'roster',
+        roster: roster && { persons: packPersonKeys(roster.persons), decisions: roster.decisions },
+      };
+      worker.postMessage(job, job.roster ? packedBuffers(job.roster.persons) : []);
     },
     async close() {
       await worker.terminate();

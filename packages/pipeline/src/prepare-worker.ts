@@ -12,14 +12,22 @@ import type { RowIssue } from '@mimamori/records';
 import { emptyReport, rosterLinker, toRecordInput, type StoredLinkDecision } from './linker-core';
 import { countFields, inOrder, readRecords } from './read-records';
 import { mergeLinked } from './merge-linked';
-import type { FileJob, FileAnswer, RosterJob, StagedAnswer } from './prepare-thread';
+import {
+  unpackPersonKeys,
+  type FileJob,
+  type FileAnswer,
+  type RosterJob,
+  type StagedAnswer,
+} from './prepare-thread';
 
 const port = parentPort;
 if (port === null) throw new Error('prepare-worker runs as a worker thread');
 
+type Roster = { persons: PersonKeys[]; decisions: StoredLinkDecision[] } | null;
+
 /** Resolved with the roster to link against (null: none; the files are answered unlinked). */
-let rosterReady: (roster: RosterJob['roster']) => void = () => undefined;
-const roster = new Promise<RosterJob['roster']>((resolve) => {
+let rosterReady: (roster: Roster) => void = () => undefined;
+const roster = new Promise<Roster>((resolve) => {
   rosterReady = resolve;
 });
 
@@ -165,7 +173,8 @@ port.on('message', (message: FileJob | RosterJob | { type: 'staging'; port: Mess
     return;
   }
   if (message.type === 'roster') {
-    rosterReady(message.roster);
+    const r = message.roster;
+    rosterReady(r && { persons: unpackPersonKeys(r.persons), decisions: r.decisions });
     return;
   }
   const done = reading.then(() => read(message));
