@@ -64,3 +64,46 @@ export function keyOrder(keys: readonly (string | null)[]): number[] | null {
   }
   return order;
 }
+
+/**
+ * The order {@link keyOrder} gives, from each key's rank among known keys (`ranks`: key → its
+ * position when the known keys are sorted in code-unit order) instead of sorting strings: one
+ * map lookup per key and a counting sort. For keys that all come from one sorted list, such as
+ * the child ids records are linked to; `undefined` when a key has no rank (sort with keyOrder).
+ * @example rankOrder(['b', null, 'a'], new Map([['a', 0], ['b', 1]])); // [1, 2, 0]
+ */
+export function rankOrder(
+  keys: readonly (string | null)[],
+  ranks: ReadonlyMap<string, number>,
+): number[] | null | undefined {
+  const n = keys.length;
+  // Bucket 0 holds the null keys; rank r goes to bucket r + 1.
+  const bucket = new Int32Array(n);
+  const starts = new Int32Array(ranks.size + 2);
+  let ordered = true;
+  let previous = 0;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as string | null;
+    let b = 0;
+    if (key !== null) {
+      const rank = ranks.get(key);
+      if (rank === undefined) return undefined;
+      b = rank + 1;
+    }
+    bucket[i] = b;
+    if (b < previous) ordered = false;
+    previous = b;
+    starts[b + 1] = (starts[b + 1] as number) + 1;
+  }
+  if (ordered) return null;
+  for (let b = 1; b < starts.length; b++)
+    starts[b] = (starts[b] as number) + (starts[b - 1] as number);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const b = bucket[i] as number;
+    const at = starts[b] as number;
+    starts[b] = at + 1;
+    order[at] = i;
+  }
+  return order;
+}

@@ -6,7 +6,14 @@ import { createHash } from 'node:crypto';
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Connector } from '@mimamori/connector-kit';
 import type { PersonKeys } from '@mimamori/db';
-import { ValuePacker, keyOrder, packValues, packedBuffers, stageRows } from '@mimamori/db/pure';
+import {
+  ValuePacker,
+  keyOrder,
+  packValues,
+  packedBuffers,
+  rankOrder,
+  stageRows,
+} from '@mimamori/db/pure';
 import type { LinkStatus, RecordInput } from '@mimamori/db';
 import type { RowIssue } from '@mimamori/records';
 import { emptyReport, rosterLinker, toRecordInput, type StoredLinkDecision } from './linker-core';
@@ -23,7 +30,25 @@ import {
 const port = parentPort;
 if (port === null) throw new Error('prepare-worker runs as a worker thread');
 
-type Roster = { persons: PersonKeys[]; decisions: StoredLinkDecision[] } | null;
+type Roster = {
+  persons: PersonKeys[];
+  decisions: StoredLinkDecision[];
+  /** Each child id's rank in code-unit order: linked records are put in child order by it. */
+  ranks: Map<string, number> | null;
+} | null;
+
+/**
+ * Child id → its rank among the persons' ids in code-unit order (sorted once, for all files);
+ * null if an id repeats (never in a stored roster: the records are then sorted by id instead).
+ */
+function ranksOf(persons: readonly PersonKeys[]): Map<string, number> | null {
+  const ids = persons.map((p) => p.childId);
+  const order = keyOrder(ids);
+  const ranks = new Map<string, number>();
+  for (let k = 0; k < ids.length; k++)
+    ranks.set(ids[order === null ? k : (order[k] as number)] as string, k);
+  return ranks.size === ids.length ? ranks : null;
+}
 
 /** Resolved with the roster to link against (null: none; the files are answered unlinked). */
 let rosterReady: (roster: Roster) => void = () => undefined;
@@ -109,7 +134,9 @@ async function link(read: Read): Promise<FileAnswer> {
     const key = linker.key(record);
     return toRecordInput(record, linker.link(record, key), report, key, texts.facts[i]);
   });
-  const order = keyOrder(linked.map((r) => r.childId));
+  const ids = linked.map((r) => r.childId);
+  const ranked = against.ranks === null ? undefined : rankOrder(ids, against.ranks);
+  const order = ranked === undefined ? keyOrder(ids) : ranked;
   if (order !== null) linked = inOrder(linked, order);
   // One row of values per record (stagedRecordFields), in the order prepare-thread.ts reads them.
   const values = new ValuePacker(linked.length * 11);
@@ -174,7 +201,8 @@ port.on('message', (message: FileJob | RosterJob | { type: 'staging'; port: Mess
   }
   if (message.type === 'roster') {
     const r = message.roster;
-    rosterReady(r && { persons: unpackPersonKeys(r.persons), decisions: r.decisions });
+    const persons = r && unpackPersonKeys(r.persons);
+    rosterReady(r && persons && { persons, decisions: r.decisions, ranks: ranksOf(persons) });
     return;
   }
   const done = reading.then(() => read(message));
