@@ -157,10 +157,23 @@ function memoize(fold: (text: string) => string, limit: number): (text: string) 
   };
 }
 
-function push(index: Map<string, Child[]>, key: string, child: Child): void {
-  const list = index.get(key);
-  if (list === undefined) index.set(key, [child]);
-  else list.push(child);
+/**
+ * An index entry: the one child under a key, or the children sharing it. Nearly every key has one
+ * child, and a roster's index lives as long as its linker: no array per key and child.
+ */
+type Entry = Child | Child[];
+
+function push(index: Map<string, Entry>, key: string, child: Child): void {
+  const found = index.get(key);
+  if (found === undefined) index.set(key, child);
+  else if (Array.isArray(found)) found.push(child);
+  else index.set(key, [found, child]);
+}
+
+/** The children under an index key. */
+function under(index: ReadonlyMap<string, Entry>, key: string): readonly Child[] | undefined {
+  const found = index.get(key);
+  return found === undefined || Array.isArray(found) ? found : [found];
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -174,10 +187,14 @@ function isIndex(roster: readonly RosterEntry[] | RosterIndex): roster is Roster
 /** The Map indexes and memoised folds of one roster. */
 type Indexed = {
   ids: Set<string>;
-  byResident: Map<string, Child[]>;
-  byName: Map<string, Child[]>;
-  byWeak: Map<string, Child[]>;
-  byKana: Map<string, Child[]>;
+  byResident: Map<string, Entry>;
+  byName: Map<string, Entry>;
+  /**
+   * Built on first use (then kept with the index): only a record whose folded name matched no
+   * child looks a child up by weak name key or by reading, and most imports have none.
+   */
+  byWeak: () => ReadonlyMap<string, Entry>;
+  byKana: () => ReadonlyMap<string, Entry>;
   nameKey: (text: string) => string;
   weakKey: (text: string) => string;
   kanaKey: (text: string) => string;
@@ -209,16 +226,13 @@ export function indexRoster(
   const nameKey = memoize(foldName, limit);
   const weakKey = memoize(weakNameKey, limit);
   const kanaKey = memoize(foldKana, limit);
-  const indexed: Indexed = {
-    ids: new Set<string>(),
-    byResident: new Map(),
-    byName: new Map(),
-    byWeak: new Map(),
-    byKana: new Map(),
-    nameKey,
-    weakKey,
-    kanaKey,
-  };
+  const ids = new Set<string>();
+  const byResident = new Map<string, Entry>();
+  const byName = new Map<string, Entry>();
+  // The children with a name and the names as the entries give them (for the weak index).
+  const named: Child[] = [];
+  const names: string[] = [];
+  const all: Child[] = [];
   for (const entry of children) {
     const resident = normalizeResidentNumber(entry.residentNumber ?? '');
     const name = nonEmpty(folded ? entry.name : nameKey(entry.name));
@@ -231,17 +245,46 @@ export function indexRoster(
       sex: entry.sex,
       birthDate: entry.birthDate,
     };
-    indexed.ids.add(child.childId);
-    if (child.resident !== undefined) push(indexed.byResident, child.resident, child);
+    all.push(child);
+    ids.add(child.childId);
+    if (child.resident !== undefined) push(byResident, child.resident, child);
     // A child without a name is found by number or reading only: an empty key would pair it with
     // every nameless (or blank-named) record born the same day.
     if (name !== undefined) {
-      push(indexed.byName, name + sep + entry.birthDate, child);
-      // Not memoised: every roster name is folded once here (the cache would only grow).
-      push(indexed.byWeak, weakNameKey(entry.name) + sep + entry.birthDate, child);
+      push(byName, name + sep + entry.birthDate, child);
+      named.push(child);
+      names.push(entry.name);
     }
-    if (child.kana !== undefined) push(indexed.byKana, child.kana + sep + entry.birthDate, child);
   }
+  let byWeak: Map<string, Entry> | undefined;
+  let byKana: Map<string, Entry> | undefined;
+  const indexed: Indexed = {
+    ids,
+    byResident,
+    byName,
+    byWeak: () => {
+      if (byWeak === undefined) {
+        byWeak = new Map();
+        // Not memoised: every roster name is folded once here (the cache would only grow).
+        for (const [i, child] of named.entries()) {
+          push(byWeak, weakNameKey(names[i] as string) + sep + child.birthDate, child);
+        }
+      }
+      return byWeak;
+    },
+    byKana: () => {
+      if (byKana === undefined) {
+        byKana = new Map();
+        for (const child of all) {
+          if (child.kana !== undefined) push(byKana, child.kana + sep + child.birthDate, child);
+        }
+      }
+      return byKana;
+    },
+    nameKey,
+    weakKey,
+    kanaKey,
+  };
   return { size: indexed.ids.size, indexed };
 }
 
@@ -299,7 +342,7 @@ export function createLinker(
     const name = nonEmpty(nameKey(identity.name ?? ''));
     const kana = nonEmpty(kanaKey(identity.kana ?? ''));
     if (identity.birthDate === undefined || name === undefined || kana === undefined) return false;
-    return byName.get(name + sep + identity.birthDate)?.some((c) => c.kana === kana) ?? false;
+    return under(byName, name + sep + identity.birthDate)?.some((c) => c.kana === kana) ?? false;
   }
 
   /** The decision's result; `undefined` when a `newPerson` decision gave way to the roster. */
@@ -328,7 +371,7 @@ export function createLinker(
         return unmatched('bad-resident-number');
       }
       if (rawResident !== undefined) {
-        const found = byResident.get(rawResident);
+        const found = under(byResident, rawResident);
         if (found !== undefined) {
           const agreeing = found.filter((c) => birth === undefined || c.birthDate === birth);
           const [only] = agreeing;
@@ -350,7 +393,7 @@ export function createLinker(
       };
       const name = p.name;
       if (name !== undefined) {
-        const exact = compatible(byName.get(name + sep + birth), p);
+        const exact = compatible(under(byName, name + sep + birth), p);
         const [first] = exact;
         if (first !== undefined && exact.length === 1) {
           // The only candidate, but the record's sex, reading or household says otherwise: a
@@ -378,9 +421,10 @@ export function createLinker(
         // is expected from another child as much as from this one and confirms nothing. Only an
         // independent field, the household number, links; everything else goes to review (a
         // staff decision is stored by identity key and reused by later imports).
-        const weak = compatible(byWeak.get(weakKey(identity.name ?? '') + sep + birth), p).filter(
-          (c) => sexAgrees(c, p),
-        );
+        const weak = compatible(
+          under(byWeak(), weakKey(identity.name ?? '') + sep + birth),
+          p,
+        ).filter((c) => sexAgrees(c, p));
         const [weakOnly] = weak;
         if (
           weakOnly !== undefined &&
@@ -393,7 +437,7 @@ export function createLinker(
         if (weak.length > 0) return ambiguous(weak, 'weak-name-birth', linkConfidence.review);
       }
       if (p.kana !== undefined) {
-        const byReading = compatible(byKana.get(p.kana + sep + birth), p).filter((c) =>
+        const byReading = compatible(under(byKana(), p.kana + sep + birth), p).filter((c) =>
           sexAgrees(c, p),
         );
         if (byReading.length > 0) {
