@@ -110,8 +110,14 @@ async function prepareImport(
   ctx: PipelineContext,
   options: ImportOptions,
   pendingRoster?: readonly PersonKeys[],
-  /** Called with a roster's persons as soon as they are built (the prepare thread links with them). */
-  onRosterPersons?: (persons: readonly PersonKeys[]) => void,
+  /**
+   * Called with a roster's persons as soon as they are built (the prepare thread links with them),
+   * then with the order that sorts them by child id (null: sorted already).
+   */
+  onRoster?: {
+    persons: (persons: readonly PersonKeys[]) => void;
+    order: (order: readonly number[] | null) => void;
+  },
 ): Promise<Prepared> {
   const { connector, file, bytes } = options;
   const progress = options.onProgress ?? (() => undefined);
@@ -147,7 +153,7 @@ async function prepareImport(
 
   await progress('link', 0.5);
   const roster = connector.roster ? buildRosterRows(ctx, records) : null;
-  if (roster && !options.dryRun) onRosterPersons?.(roster.persons);
+  if (roster && !options.dryRun) onRoster?.persons(roster.persons);
   // What the links rest on (roster, staff decisions), read before linking: checked again under
   // the write lock, and the records linked again if it moved in between.
   const linkedAt = roster
@@ -169,6 +175,7 @@ async function prepareImport(
       roster.persons = order.map((i) => roster.persons[i] as PersonInput);
     }
   }
+  if (roster && !options.dryRun) onRoster?.order(order);
   summary.linkage = linked.report;
   if (roster) summary.outsideAgeRange = roster.outsideAgeRange;
   if (options.dryRun) {
@@ -489,17 +496,26 @@ export async function importFiles(
     // Decisions are read before the roster is prepared: the link version check covers any change.
     const decisions = thread ? [...(await loadLinkDecisions(ctx.db)).values()] : [];
     let rosterSent = false;
+    let orderSent = false;
     for (const [i, options] of files.entries()) {
       const answer = await handed.get(i);
       const result: Prepared =
         (answer ? await preparedFromThread(ctx, options, answer) : null) ??
-        (await prepareImport(ctx, options, pending?.persons, (persons) => {
-          if (i !== rosterAt || !thread) return;
-          thread.roster({ persons, decisions });
-          rosterSent = true;
+        (await prepareImport(ctx, options, pending?.persons, {
+          persons: (persons) => {
+            if (i !== rosterAt || !thread) return;
+            thread.roster({ persons, decisions, orderFollows: true });
+            rosterSent = true;
+          },
+          order: (order) => {
+            if (i !== rosterAt || !thread || !rosterSent) return;
+            thread.rosterOrder(order);
+            orderSent = true;
+          },
         }));
       // A roster that fails before its persons are built: the thread's files are linked here.
       if (i === rosterAt && thread && !rosterSent) thread.roster(null);
+      else if (i === rosterAt && thread && !orderSent) thread.rosterOrder(undefined);
       if ('outcome' in result) {
         release(i);
         outcomes.push(Promise.resolve(result.outcome));

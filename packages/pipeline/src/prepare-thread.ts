@@ -32,6 +32,19 @@ export interface RosterJob {
   type: 'roster';
   /** `persons`: their match keys only (see {@link packPersonKeys}): no address, no name as written. */
   roster: { persons: PackedValues; decisions: StoredLinkDecision[] } | null;
+  /** A {@link RosterOrderJob} follows (the thread waits for it before ordering linked records). */
+  orderFollows: boolean;
+}
+
+/**
+ * The order that sorts the roster's persons by child id (`order[k]`: the position of the person
+ * ranked k; 'sorted': in order already; null: unknown, sort by id), sent once the importer has
+ * sorted them: the thread puts each file's linked records in child order by rank instead of
+ * sorting their ids.
+ */
+export interface RosterOrderJob {
+  type: 'roster-order';
+  order: Int32Array | 'sorted' | null;
 }
 
 /**
@@ -109,8 +122,18 @@ type Answer = FileAnswer | { id: number; failed: string };
 export interface PrepareThread {
   prepare: (job: Omit<FileJob, 'type' | 'id'>) => Promise<FileAnswer>;
   roster: (
-    roster: { persons: readonly PersonKeys[]; decisions: StoredLinkDecision[] } | null,
+    roster: {
+      persons: readonly PersonKeys[];
+      decisions: StoredLinkDecision[];
+      /** `rosterOrder` will be called (default false: the thread sorts by child id itself). */
+      orderFollows?: boolean;
+    } | null,
   ) => void;
+  /**
+   * After `roster`: the order sorting its persons by child id (null: sorted already; undefined:
+   * unknown; see {@link RosterOrderJob}).
+   */
+  rosterOrder: (order: readonly number[] | null | undefined) => void;
   close: () => Promise<void>;
 }
 
@@ -165,8 +188,14 @@ export function startPrepareThread(staging?: MessagePort): PrepareThread | null 
       const job: RosterJob = {
         type: 'roster',
         roster: roster && { persons: packPersonKeys(roster.persons), decisions: roster.decisions },
+        orderFollows: roster?.orderFollows === true,
       };
       worker.postMessage(job, job.roster ? packedBuffers(job.roster.persons) : []);
+    },
+    rosterOrder(order) {
+      const sent = order === undefined ? null : order === null ? 'sorted' : Int32Array.from(order);
+      const job: RosterOrderJob = { type: 'roster-order', order: sent };
+      worker.postMessage(job, sent instanceof Int32Array ? [sent.buffer as ArrayBuffer] : []);
     },
     async close() {
       await worker.terminate();

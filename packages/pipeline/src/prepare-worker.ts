@@ -24,31 +24,38 @@ import {
   type FileJob,
   type FileAnswer,
   type RosterJob,
+  type RosterOrderJob,
   type StagedAnswer,
 } from './prepare-thread';
 
 const port = parentPort;
 if (port === null) throw new Error('prepare-worker runs as a worker thread');
 
-type Roster = {
-  persons: PersonKeys[];
-  decisions: StoredLinkDecision[];
-  /** Each child id's rank in code-unit order: linked records are put in child order by it. */
-  ranks: Map<string, number> | null;
-} | null;
+type Roster = { persons: PersonKeys[]; decisions: StoredLinkDecision[] } | null;
 
 /**
- * Child id → its rank among the persons' ids in code-unit order (sorted once, for all files);
- * null if an id repeats (never in a stored roster: the records are then sorted by id instead).
+ * Child id → its rank in code-unit order, from the order the importer sorted the persons in
+ * (sent after them); null if that order is unknown or an id repeats (never in a stored roster):
+ * records are then sorted by their ids.
  */
-function ranksOf(persons: readonly PersonKeys[]): Map<string, number> | null {
-  const ids = persons.map((p) => p.childId);
-  const order = keyOrder(ids);
+function ranksOf(
+  persons: readonly PersonKeys[],
+  order: RosterOrderJob['order'],
+): Map<string, number> | null {
+  if (order === null) return null;
   const ranks = new Map<string, number>();
-  for (let k = 0; k < ids.length; k++)
-    ranks.set(ids[order === null ? k : (order[k] as number)] as string, k);
-  return ranks.size === ids.length ? ranks : null;
+  for (let k = 0; k < persons.length; k++) {
+    const p = persons[order === 'sorted' ? k : (order[k] as number)];
+    if (p !== undefined) ranks.set(p.childId, k);
+  }
+  return ranks.size === persons.length ? ranks : null;
 }
+
+/** Resolved with the ranks of the roster's child ids (null: sort by id). */
+let ranksReady: (ranks: Map<string, number> | null) => void = () => undefined;
+const rosterRanks = new Promise<Map<string, number> | null>((resolve) => {
+  ranksReady = resolve;
+});
 
 /** Resolved with the roster to link against (null: none; the files are answered unlinked). */
 let rosterReady: (roster: Roster) => void = () => undefined;
@@ -135,7 +142,8 @@ async function link(read: Read): Promise<FileAnswer> {
     return toRecordInput(record, linker.link(record, key), report, key, texts.facts[i]);
   });
   const ids = linked.map((r) => r.childId);
-  const ranked = against.ranks === null ? undefined : rankOrder(ids, against.ranks);
+  const ranks = await rosterRanks;
+  const ranked = ranks === null ? undefined : rankOrder(ids, ranks);
   const order = ranked === undefined ? keyOrder(ids) : ranked;
   if (order !== null) linked = inOrder(linked, order);
   // One row of values per record (stagedRecordFields), in the order prepare-thread.ts reads them.
@@ -194,15 +202,25 @@ let linking: Promise<unknown> = Promise.resolve();
 /** Where linked records are staged, when the importer stores through a SQLite writer thread. */
 let staging: MessagePort | null = null;
 
-port.on('message', (message: FileJob | RosterJob | { type: 'staging'; port: MessagePort }) => {
+/** The roster's persons once they arrived (their order comes after them). */
+let rosterPersons: PersonKeys[] | null = null;
+
+type Message = FileJob | RosterJob | RosterOrderJob | { type: 'staging'; port: MessagePort };
+
+port.on('message', (message: Message) => {
   if (message.type === 'staging') {
     staging = message.port;
     return;
   }
   if (message.type === 'roster') {
     const r = message.roster;
-    const persons = r && unpackPersonKeys(r.persons);
-    rosterReady(r && persons && { persons, decisions: r.decisions, ranks: ranksOf(persons) });
+    rosterPersons = r && unpackPersonKeys(r.persons);
+    rosterReady(r && rosterPersons && { persons: rosterPersons, decisions: r.decisions });
+    if (rosterPersons === null || !message.orderFollows) ranksReady(null);
+    return;
+  }
+  if (message.type === 'roster-order') {
+    ranksReady(rosterPersons && ranksOf(rosterPersons, message.order));
     return;
   }
   const done = reading.then(() => read(message));
