@@ -195,7 +195,7 @@ export function startPrepareThread(staging?: MessagePort): PrepareThread | null 
     rosterOrder(order) {
       const sent = order === undefined ? null : order === null ? 'sorted' : Int32Array.from(order);
       const job: RosterOrderJob = { type: 'roster-order', order: sent };
-      worker.postMessage(job, sent instanceof Int32Array ? [sent.buffer as ArrayBuffer] : []);
+      worker.postMessage(job, sent instanceof Int32Array ? [sent.buffer] : []);
     },
     async close() {
       await worker.terminate();
