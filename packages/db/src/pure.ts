@@ -8,4 +8,11 @@ export {
   unpackValues,
   type PackedValues,
 } from './packed-values';
-export { stageRows, stagedRecordFields, type StageMessage } from './staged-rows';
+export {
+  recordTextsPart,
+  stagePart,
+  stageRows,
+  stagedRecordFields,
+  stagedRecordTexts,
+  type StageMessage,
+} from './staged-rows';

@@ -8,7 +8,7 @@ import { isUniqueViolation } from './db-error';
 import { migrateToLatest } from './migrate';
 import { readCounter } from './repositories/meta';
 import { openSqliteWriter, writerStaging } from './sqlite-writer';
-import { stageRows } from './staged-rows';
+import { stagePart, stageRows } from './staged-rows';
 
 describe('SQLite writer thread', () => {
   let dir: string;
@@ -116,6 +116,45 @@ describe('SQLite writer thread', () => {
         texts.map((t, i) => ({ key: `s1-${String(i)}`, value_json: t, updated_at: '2026-02-02' })),
       );
       expect(await readCounter(main.db, 's1-2')).toBe(102);
+    } finally {
+      port.close();
+    }
+  });
+
+  it("reads a column from a stage's part, at the row a staged number names", async () => {
+    const port = writer.staging.port();
+    try {
+      // The part holds texts in file order; the stage's rows (in another order) name theirs.
+      stageRows(port, stagePart('sp', 'texts'), 2, ['t0', 'u0', 't1', 'u1', 't2', 'u2']);
+      stageRows(port, 'sp', 2, [2, 'sp-a', 0, 'sp-b', 1, 'sp-c']);
+      await insertStaged(writer.db, 'meta', ['key', 'value_json', 'updated_at'], 'sp', 3, [
+        { column: 1 },
+        { column: 1, part: 'texts', at: 0 },
+        { column: 0, part: 'texts', at: 0 },
+      ]);
+      writer.staging.release('sp');
+      const rows = await main.db
+        .selectFrom('meta')
+        .selectAll()
+        .where('key', 'like', 'sp-%')
+        .orderBy('key')
+        .execute();
+      expect(rows).toEqual([
+        { key: 'sp-a', value_json: 'u2', updated_at: 't2' },
+        { key: 'sp-b', value_json: 'u0', updated_at: 't0' },
+        { key: 'sp-c', value_json: 'u1', updated_at: 't1' },
+      ]);
+      // Released with its stage: the stage staged again, its part is not there any more.
+      stageRows(port, 'sp', 2, [0, 'sp-d']);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      port.close();
+      await expect(
+        insertStaged(writer.db, 'meta', ['key', 'value_json', 'updated_at'], 'sp', 1, [
+          { column: 1 },
+          { column: 1, part: 'texts', at: 0 },
+          { value: 'x' },
+        ]),
+      ).rejects.toThrow(/staged rows never arrived/);
     } finally {
       port.close();
     }

@@ -61,13 +61,10 @@ function statement(text) {
   }
   return s;
 }
-function fromStage({ stage, from, to, columns }) {
-  const held = stages.get(stage);
-  if (held === undefined) throw new Error('staged rows never arrived');
-  // Where each row's text values start in the joined text: found once, on first use.
-  const { perRow, packed } = held;
-  const { tags, numbers, lengths, text, others } = packed;
+// Where each value of held rows starts in their joined text (or others): found once, on first use.
+function startsOf(held) {
   if (held.starts === undefined) {
+    const { tags, lengths } = held.packed;
     const starts = new Float64Array(tags.length);
     let at = 0;
     let other = 0;
@@ -79,27 +76,56 @@ function fromStage({ stage, from, to, columns }) {
     }
     held.starts = starts;
   }
-  const starts = held.starts;
+  return held.starts;
+}
+function valueAt(held, i) {
+  const { tags, numbers, lengths, text, others } = held.packed;
+  const tag = tags[i];
+  if (tag === 2) return text.slice(held.starts[i], held.starts[i] + lengths[i]);
+  if (tag === 1) return numbers[i];
+  if (tag === 0) return null;
+  return others[held.starts[i]];
+}
+// The stages a staged statement reads: its own and its columns' parts.
+function stagesOf({ stage, columns }) {
+  const names = [stage];
+  for (const c of columns) if (c.part !== undefined) names.push(stage + ':' + c.part);
+  return names;
+}
+function fromStage({ stage, from, to, columns }) {
+  const held = stages.get(stage);
+  if (held === undefined) throw new Error('staged rows never arrived');
+  startsOf(held);
+  const parts = columns.map((c) => {
+    if (c.part === undefined) return undefined;
+    const part = stages.get(stage + ':' + c.part);
+    if (part === undefined) throw new Error('staged rows never arrived');
+    startsOf(part);
+    return part;
+  });
+  const { perRow } = held;
   const out = [];
   for (let r = from; r < to; r++) {
     const row = r * perRow;
-    for (const c of columns) {
-      if (c.column !== undefined) {
-        const i = row + c.column;
-        const tag = tags[i];
-        if (tag === 2) out.push(text.slice(starts[i], starts[i] + lengths[i]));
-        else if (tag === 1) out.push(numbers[i]);
-        else if (tag === 0) out.push(null);
-        else out.push(others[starts[i]]);
-      } else if (c.seq !== undefined) out.push(c.seq + r);
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k];
+      const part = parts[k];
+      if (part !== undefined) out.push(valueAt(part, valueAt(held, row + c.at) * part.perRow + c.column));
+      else if (c.column !== undefined) out.push(valueAt(held, row + c.column));
+      else if (c.seq !== undefined) out.push(c.seq + r);
       else out.push(c.value);
     }
   }
   return out;
 }
+function release(stage) {
+  const present = stages.delete(stage);
+  for (const name of [...stages.keys()]) if (name.startsWith(stage + ':')) stages.delete(name);
+  if (!present) released.add(stage);
+}
 function run(m) {
   if (m.release !== undefined) {
-    if (!stages.delete(m.release)) released.add(m.release);
+    release(m.release);
     return;
   }
   if (m.close) {
@@ -126,7 +152,7 @@ function drain() {
   while (queue.length > 0) {
     const m = queue[0];
     // Waits for its rows while a thread that may send them is connected.
-    if (m.staged && !stages.has(m.staged.stage) && ports.size > 0) return;
+    if (m.staged && ports.size > 0 && stagesOf(m.staged).some((name) => !stages.has(name))) return;
     queue.shift();
     run(m);
   }
@@ -136,7 +162,9 @@ parentPort.on('message', (m) => {
     const port = m.port;
     ports.add(port);
     port.on('message', (s) => {
-      if (released.delete(s.stage)) return;
+      // Rows of a stage (or of its part) released before they came are dropped.
+      const base = s.stage.split(':')[0];
+      if (s.stage === base ? released.delete(base) : released.has(base)) return;
       stages.set(s.stage, { perRow: s.perRow, packed: s.packed, starts: undefined });
       drain();
     });

@@ -6,10 +6,21 @@ import { packValues, packedBuffers, type PackedValues } from './packed-values';
 // holds the rows' values. Database-free (a worker thread loads it through `@mimamori/db/pure`).
 
 /**
- * One column of a staged insert's rows: the staged row's value at `column`, a number counting up
- * from `seq` (row k gets `seq + k`: ids reserved by the transaction), or one `value` for every row.
+ * One column of a staged insert's rows: the staged row's value at `column`; with `part`, the value
+ * at `column` of a row of the stage's part `part` (staged apart as `{stage}:{part}`), the row whose
+ * index is the staged row's number at `at`; a number counting up from `seq` (row k gets `seq + k`:
+ * ids reserved by the transaction); or one `value` for every row.
  */
-export type StagedColumn = { column: number } | { seq: number } | { value: string | number | null };
+export type StagedColumn =
+  | { column: number; part?: undefined }
+  | { column: number; part: string; at: number }
+  | { seq: number }
+  | { value: string | number | null };
+
+/** The name a stage's part is staged under (released with the stage). */
+export function stagePart(stage: string, part: string): string {
+  return `${stage}:${part}`;
+}
 
 /**
  * The one parameter of a statement inserting rows `from`…`to - 1` of a stage: the writer thread
@@ -47,8 +58,12 @@ export function stageRows(
   port.postMessage({ stage, perRow, packed } satisfies StageMessage, packedBuffers(packed));
 }
 
-/** The source_records columns a staged import record carries, in its order (ids come apart). */
-export const stagedSourceRecordFields = [
+/**
+ * The values of a staged import record, in this order (what the prepare thread stages and
+ * insertBatch inserts from): its source_records columns but its texts, then its identity key.
+ * Records are staged in child order; `seq` is the record's position in its file.
+ */
+export const stagedRecordFields = [
   'seq',
   'line',
   'kind',
@@ -56,16 +71,20 @@ export const stagedSourceRecordFields = [
   'link_status',
   'link_method',
   'link_confidence',
-  'facts_json',
-  'context_json',
-] as const;
-
-/**
- * The values of a staged import record, in this order (what the prepare thread stages and
- * insertBatch inserts from): its source_records columns, then its identity.
- */
-export const stagedRecordFields = [
-  ...stagedSourceRecordFields,
-  'identity_json',
   'identity_key',
 ] as const;
+
+/** The staged fields that are source_records columns ({@link stagedRecordFields} but the key). */
+export const stagedSourceRecordFields = stagedRecordFields.slice(0, -1) as readonly Exclude<
+  (typeof stagedRecordFields)[number],
+  'identity_key'
+>[];
+
+/**
+ * A staged import record's texts, staged apart as the part {@link recordTextsPart} in file order
+ * (the row of record `seq`): they are ready as soon as the file is read, before it is linked.
+ */
+export const stagedRecordTexts = ['facts_json', 'context_json', 'identity_json'] as const;
+
+/** The part holding the records' texts ({@link stagedRecordTexts}). */
+export const recordTextsPart = 'texts';

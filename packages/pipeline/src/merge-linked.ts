@@ -69,13 +69,18 @@ function groupedByChild(records: readonly MergeInput[]): boolean {
  * records' own objects are never modified (a second record copies before merging). Records in
  * child order (as imports store them) merge in one pass without a lookup per record.
  */
-export function mergeLinked(input: Iterable<MergeInput>): {
+export function mergeLinked(
+  input: Iterable<MergeInput>,
+  /** The caller put the records in child order itself: not checked again. */
+  inChildOrder?: boolean,
+): {
   children: MergedChild[];
   owned: Set<ContextKey>;
 } {
   const records = Array.isArray(input) ? (input as readonly MergeInput[]) : [...input];
   const children: MergedChild[] = [];
-  const byId = groupedByChild(records) ? null : new Map<string, MergedChild>();
+  const grouped = inChildOrder === true || groupedByChild(records);
+  const byId = grouped ? null : new Map<string, MergedChild>();
   const copied = new Set<MergedChild>();
   const owned = new Set<ContextKey>();
   let last: MergedChild | undefined;

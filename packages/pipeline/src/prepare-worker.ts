@@ -12,10 +12,13 @@ import {
   packValues,
   packedBuffers,
   rankOrder,
+  recordTextsPart,
+  stagePart,
   stageRows,
+  stagedRecordFields,
 } from '@mimamori/db/pure';
 import type { LinkStatus, RecordInput } from '@mimamori/db';
-import type { RowIssue } from '@mimamori/records';
+import type { RowIssue, SourceRecord } from '@mimamori/records';
 import { emptyReport, rosterLinker, toRecordInput, type StoredLinkDecision } from './linker-core';
 import { countFields, inOrder, readRecords } from './read-records';
 import { mergeLinked } from './merge-linked';
@@ -83,9 +86,15 @@ interface Read extends Awaited<ReturnType<typeof readRecords>> {
   job: FileJob;
   fileHash: string;
   fieldCounts: Record<string, number>;
-  /** Per record, in file order: its facts, identity and context as JSON. */
+  /**
+   * Per record, in file order: its facts, identity and context as JSON; empty when they were
+   * staged on the writer thread already ({@link stageTexts}).
+   */
   texts: { facts: string[]; identity: string[]; context: string[] };
 }
+
+/** Where the facts' text of a record whose texts were staged would be: on the writer thread. */
+const factsStaged = '';
 
 async function read(job: FileJob): Promise<Read> {
   const connector = await connectorOf(job);
@@ -95,13 +104,31 @@ async function read(job: FileJob): Promise<Read> {
     new Map(job.gaiji),
     () => undefined,
   );
+  const valid = result.issues.length === 0;
+  const staged = valid && job.stage !== undefined && staging !== null;
+  if (staged) stageTexts(staging as MessagePort, job.stage as string, result.records);
   return {
     job,
     ...result,
     fileHash: createHash('sha256').update(job.bytes).digest('hex'),
     fieldCounts: countFields(result.records),
-    texts: result.issues.length > 0 ? { facts: [], identity: [], context: [] } : jsonTexts(result),
+    texts: valid && !staged ? jsonTexts(result) : { facts: [], identity: [], context: [] },
   };
+}
+
+/**
+ * Stages the records' texts (stagedRecordTexts, in file order) on the writer thread as soon as
+ * the file is read: packed while they are new, they are never kept (nor collected as old
+ * objects) here, and linking only sends the short values that depend on the roster.
+ */
+function stageTexts(port: MessagePort, stage: string, records: readonly SourceRecord[]): void {
+  const values = new ValuePacker(records.length * 3);
+  for (const r of records) {
+    values.add(JSON.stringify(r.facts));
+    values.add(contextJson(r.context));
+    values.add(JSON.stringify(r.identity));
+  }
+  stageRows(port, stagePart(stage, recordTextsPart), 3, values.packed());
 }
 
 function jsonTexts({ records }: Awaited<ReturnType<typeof readRecords>>): Read['texts'] {
@@ -139,15 +166,23 @@ async function link(read: Read): Promise<FileAnswer> {
   const report = emptyReport();
   let linked = read.records.map((record, i) => {
     const key = linker.key(record);
-    return toRecordInput(record, linker.link(record, key), report, key, texts.facts[i]);
+    return toRecordInput(
+      record,
+      linker.link(record, key),
+      report,
+      key,
+      texts.facts[i] ?? factsStaged,
+    );
   });
   const ids = linked.map((r) => r.childId);
   const ranks = await rosterRanks;
   const ranked = ranks === null ? undefined : rankOrder(ids, ranks);
   const order = ranked === undefined ? keyOrder(ids) : ranked;
   if (order !== null) linked = inOrder(linked, order);
-  // One row of values per record (stagedRecordFields), in the order prepare-thread.ts reads them.
-  const values = new ValuePacker(linked.length * 11);
+  // One row of values per record: staged, stagedRecordFields (the texts were staged apart, see
+  // stageTexts); sent back, the 11 values prepare-thread.ts reads, texts included.
+  const staged = job.stage !== undefined && staging !== null;
+  const values = new ValuePacker(linked.length * (staged ? stagedRecordFields.length : 11));
   for (const [k, r] of linked.entries()) {
     const at = r.seq ?? k;
     values.add(at);
@@ -157,24 +192,31 @@ async function link(read: Read): Promise<FileAnswer> {
     values.add(r.linkStatus);
     values.add(r.linkMethod);
     values.add(r.linkConfidence);
-    values.add(r.factsJson);
-    values.add(texts.context[at] ?? '{}');
-    // Every record of a linked (non-roster) file carries its identity.
-    values.add(texts.identity[at] ?? '{}');
+    if (!staged) {
+      values.add(r.factsJson);
+      values.add(texts.context[at] ?? '{}');
+      // Every record of a linked (non-roster) file carries its identity.
+      values.add(texts.identity[at] ?? '{}');
+    }
     values.add(r.identity?.key ?? '');
   }
-  if (job.stage !== undefined && staging !== null) {
-    stageRows(staging, job.stage, 11, values.packed());
-    return { ...base, issues: [], report, staged: stagedAnswer(job.stage, linked) };
+  if (staged && job.stage !== undefined && staging !== null) {
+    stageRows(staging, job.stage, stagedRecordFields.length, values.packed());
+    // Linked records are in child order (sorted above): merged without checking again.
+    return { ...base, issues: [], report, staged: stagedAnswer(job.stage, linked, true) };
   }
   return { ...base, issues: [], report, records: values.packed() };
 }
 
 /** What the importer needs of records it does not receive: counts and the merged children. */
-function stagedAnswer(stage: string, linked: readonly RecordInput[]): StagedAnswer {
+function stagedAnswer(
+  stage: string,
+  linked: readonly RecordInput[],
+  inChildOrder: boolean,
+): StagedAnswer {
   const counts: Record<LinkStatus, number> = { linked: 0, ambiguous: 0, unmatched: 0, rejected: 0 };
   for (const r of linked) counts[r.linkStatus] += 1;
-  const merged = mergeLinked(linked);
+  const merged = mergeLinked(linked, inChildOrder);
   const withContext = merged.owned.size > 0;
   const children: unknown[] = [];
   for (const c of merged.children) {

@@ -8,7 +8,13 @@ import {
   keyOrder,
   queueWrite,
 } from '../bulk-insert';
-import { stagedRecordFields, stagedSourceRecordFields } from '../staged-rows';
+import {
+  recordTextsPart,
+  stagedRecordFields,
+  stagedRecordTexts,
+  stagedSourceRecordFields,
+  type StagedColumn,
+} from '../staged-rows';
 import type { Db } from '../database';
 import { inTransaction } from '../transaction';
 import { DbError, isUniqueViolation } from '../db-error';
@@ -106,12 +112,18 @@ function isStaged(records: InsertBatchInput['records']): records is StagedRecord
   return !Array.isArray(records);
 }
 
-/** Where stored columns of a record come from in a staged row (by name). */
-function fromStage(columns: readonly string[]): { column: number }[] {
-  return columns.map((name) => {
+/**
+ * Where stored columns of a record come from (by name): its staged row, or the row of its texts
+ * part at the record's `seq`.
+ */
+function fromStage(columns: readonly string[]): StagedColumn[] {
+  const seq = stagedRecordFields.indexOf('seq');
+  return columns.map((name): StagedColumn => {
     const column = (stagedRecordFields as readonly string[]).indexOf(name);
-    if (column < 0) throw new Error(`no staged record field '${name}'`);
-    return { column };
+    if (column >= 0) return { column };
+    const text = (stagedRecordTexts as readonly string[]).indexOf(name);
+    if (text >= 0) return { column: text, part: recordTextsPart, at: seq };
+    throw new Error(`no staged record field '${name}'`);
   });
 }
 
@@ -291,7 +303,13 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Inse
   return { ...toBatch(header), recordIds };
 }
 
-const recordColumns = ['id', 'batch_id', ...stagedSourceRecordFields] as const;
+const recordColumns = [
+  'id',
+  'batch_id',
+  ...stagedSourceRecordFields,
+  'facts_json',
+  'context_json',
+] as const;
 
 const identityColumns = ['record_id', 'identity_json', 'identity_key'] as const;
 
