@@ -91,6 +91,8 @@ interface Read extends Awaited<ReturnType<typeof readRecords>> {
    * staged on the writer thread already ({@link stageTexts}).
    */
   texts: { facts: string[]; identity: string[]; context: string[] };
+  /** The texts were staged on the writer thread: the linked rows are staged there too. */
+  staged: boolean;
 }
 
 /** Where the facts' text of a record whose texts were staged would be: on the writer thread. */
@@ -113,6 +115,7 @@ async function read(job: FileJob): Promise<Read> {
     fileHash: createHash('sha256').update(job.bytes).digest('hex'),
     fieldCounts: countFields(result.records),
     texts: valid && !staged ? jsonTexts(result) : { facts: [], identity: [], context: [] },
+    staged,
   };
 }
 
@@ -181,7 +184,7 @@ async function link(read: Read): Promise<FileAnswer> {
   if (order !== null) linked = inOrder(linked, order);
   // One row of values per record: staged, stagedRecordFields (the texts were staged apart, see
   // stageTexts); sent back, the 11 values prepare-thread.ts reads, texts included.
-  const staged = job.stage !== undefined && staging !== null;
+  const { staged } = read;
   const values = new ValuePacker(linked.length * (staged ? stagedRecordFields.length : 11));
   for (const [k, r] of linked.entries()) {
     const at = r.seq ?? k;
