@@ -2,12 +2,19 @@ export type * from './connector';
 export { ConnectorKitError, connectorKitErrorCodes } from './connector-kit-error';
 export type { ConnectorKitErrorCode } from './connector-kit-error';
 export { defineConnector, normalizeHeader } from './define-connector';
-export { readTable, isZip } from './read-table';
-export type { FileInput, ReadTableOptions, TableReadResult, TableRow } from './read-table';
+export { readTable, readTableEach, isZip } from './read-table';
+export type {
+  FileInput,
+  ReadTableOptions,
+  TableEachResult,
+  TableReadResult,
+  TableRow,
+  TableVisitor,
+} from './read-table';
 export type { DetectedEncoding } from './decode-text';
-export { parseCsv } from './parse-csv';
+export { parseCsv, parseCsvEach } from './parse-csv';
 export type { CsvParseResult, CsvRow } from './parse-csv';
-export { readRows } from './read-rows';
+export { readRows, readRowsEach } from './read-rows';
 export type { ConnectorInput, ReadRowsResult } from './read-rows';
 export { runConnector } from './run-connector';
 export type { ConnectorRunResult } from './run-connector';

@@ -34,6 +34,19 @@ export function countLineBreaks(text: string, from: number, to: number): number 
  */
 export function parseCsv(text: string): CsvParseResult {
   const rows: CsvRow[] = [];
+  const end = parseCsvEach(text, (row) => rows.push(row));
+  return { rows, ...end };
+}
+
+/**
+ * {@link parseCsv} one record at a time: `onRow` gets each record as it is parsed, so a caller
+ * that keeps less than the whole file lets the rest be collected young.
+ * @example parseCsvEach(text, (row) => count++);
+ */
+export function parseCsvEach(
+  text: string,
+  onRow: (row: CsvRow) => void,
+): Omit<CsvParseResult, 'rows'> {
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -105,7 +118,7 @@ export function parseCsv(text: string): CsvParseResult {
       }
       break;
     }
-    rows.push({ line: rowLine, cells });
+    onRow({ line: rowLine, cells });
   }
-  return { rows, unterminatedLine, unterminatedColumn };
+  return { unterminatedLine, unterminatedColumn };
 }

@@ -2,7 +2,7 @@ import type { RowIssue } from '@mimamori/records';
 import type { Connector, FileFormat, RawRow, RowField, TextEncoding } from './connector';
 import { REPLACEMENT } from './decode-text';
 import { normalizeHeader } from './define-connector';
-import { isZip, readTable, type FileInput, type TableReadResult } from './read-table';
+import { isZip, readTableEach, type FileInput, type TableReadResult } from './read-table';
 
 /** A file to run through a connector, with optional overrides of its format, encoding and sheet. */
 export interface ConnectorInput extends FileInput {
@@ -43,6 +43,22 @@ export async function readRows(
   connector: Connector,
   input: ConnectorInput,
 ): Promise<ReadRowsResult> {
+  const rows: RawRow[] = [];
+  const read = await readRowsEach(connector, input, (row) => rows.push(row));
+  return { rows, issues: read.issues, encoding: read.encoding };
+}
+
+/**
+ * {@link readRows} one row at a time: `onRow` gets each row as it is read, so a caller that keeps
+ * only what it makes of a row (records) lets the rows be collected young. The rows handed on and
+ * the issues are exactly readRows'.
+ * @example const { issues, rowCount } = await readRowsEach(roster, input, (row) => use(row));
+ */
+export async function readRowsEach(
+  connector: Connector,
+  input: ConnectorInput,
+  onRow: (row: RawRow) => void,
+): Promise<{ issues: RowIssue[]; encoding: ReadRowsResult['encoding']; rowCount: number }> {
   const format = input.format ?? (isZip(input.bytes) ? 'xlsx' : 'csv');
   const file = input.file;
   if (!connector.file.formats.includes(format)) {
@@ -54,68 +70,78 @@ export async function readRows(
       code: 'bad_file',
       message: `expected a ${expected} file for connector ${connector.name}`,
     };
-    return { rows: [], issues: [issue], encoding: format === 'xlsx' ? 'xlsx' : 'utf-8' };
+    return { issues: [issue], encoding: format === 'xlsx' ? 'xlsx' : 'utf-8', rowCount: 0 };
   }
   const sheet = input.sheet ?? connector.file.sheet;
-  const table = await readTable(input, {
-    format,
-    encoding: input.encoding ?? connector.file.encoding,
-    ...(sheet === undefined ? {} : { sheet }),
-  });
-  const issues = table.issues;
-  // No header, or a header without data rows (empty_file): nothing to map.
-  if (table.headerLine === 0 || table.rows.length === 0) {
-    return { rows: [], issues, encoding: table.encoding };
-  }
-
-  const positions = new Map<string, number>();
-  table.header.forEach((header, index) => {
-    const normalized = normalizeHeader(header);
-    if (!positions.has(normalized)) positions.set(normalized, index);
-  });
+  const fields = fieldsOf(connector);
+  // Set from the header (it comes before any data row).
   const mapped: { key: string; index: number }[] = [];
   const columns: Record<string, number> = {};
-  for (const spec of connector.columns) {
-    const index = positions.get(normalizeHeader(spec.header));
-    if (index !== undefined) {
-      mapped.push({ key: spec.key, index });
-      columns[spec.key] = index + 1;
-    } else if (spec.required) {
-      issues.push({
-        file,
-        line: table.headerLine,
-        column: 0,
-        code: 'missing_column',
-        field: spec.header,
-        message: `expected a column headed ${spec.header}`,
-      });
-    }
-  }
-  if (issues.some((issue) => issue.code === 'missing_column')) {
-    return { rows: [], issues, encoding: table.encoding };
-  }
-
-  Object.freeze(columns);
-  const fields = fieldsOf(connector);
-  const width = table.header.length;
-  const checkUndecodable = issues.some((issue) => issue.code === 'undecodable');
-  const rows: RawRow[] = [];
-  for (const row of table.rows) {
-    const cells = row.cells;
-    if (cells.length !== width) {
-      issues.push({
-        file,
-        line: row.line,
-        column: 0,
-        code: 'bad_format',
-        message: `expected ${width} cells as in the header, found ${cells.length}`,
-      });
-      continue;
-    }
-    if (checkUndecodable && hasReplacement(cells)) continue;
-    const values: Record<string, string> = {};
-    for (const { key, index } of mapped) values[key] = cells[index] ?? '';
-    rows.push({ file, line: row.line, values, columns, fields });
-  }
-  return { rows, issues, encoding: table.encoding };
+  const missing: RowIssue[] = [];
+  let width = 0;
+  let lossy = false;
+  const rowIssues: RowIssue[] = [];
+  let rowCount = 0;
+  const table = await readTableEach(
+    input,
+    {
+      format,
+      encoding: input.encoding ?? connector.file.encoding,
+      ...(sheet === undefined ? {} : { sheet }),
+    },
+    {
+      header: (header, line, undecodable) => {
+        width = header.length;
+        lossy = undecodable;
+        const positions = new Map<string, number>();
+        header.forEach((text, index) => {
+          const normalized = normalizeHeader(text);
+          if (!positions.has(normalized)) positions.set(normalized, index);
+        });
+        for (const spec of connector.columns) {
+          const index = positions.get(normalizeHeader(spec.header));
+          if (index !== undefined) {
+            mapped.push({ key: spec.key, index });
+            columns[spec.key] = index + 1;
+          } else if (spec.required) {
+            missing.push({
+              file,
+              line,
+              column: 0,
+              code: 'missing_column',
+              field: spec.header,
+              message: `expected a column headed ${spec.header}`,
+            });
+          }
+        }
+        Object.freeze(columns);
+      },
+      row: (row) => {
+        // A missing column: the header is reported, not the rows.
+        if (missing.length > 0) return;
+        const cells = row.cells;
+        if (cells.length !== width) {
+          rowIssues.push({
+            file,
+            line: row.line,
+            column: 0,
+            code: 'bad_format',
+            message: `expected ${width} cells as in the header, found ${cells.length}`,
+          });
+          return;
+        }
+        // Its undecodable cells are reported (readTableEach): the row is not handed on.
+        if (lossy && hasReplacement(cells)) return;
+        const values: Record<string, string> = {};
+        for (const { key, index } of mapped) values[key] = cells[index] ?? '';
+        rowCount++;
+        onRow({ file, line: row.line, values, columns, fields });
+      },
+    },
+  );
+  // Loops, not push(...list): a file can hold more problems than a call has room for arguments.
+  const issues = table.issues;
+  for (const issue of missing) issues.push(issue);
+  for (const issue of rowIssues) issues.push(issue);
+  return { issues, encoding: table.encoding, rowCount };
 }

@@ -1,7 +1,7 @@
 import type { RowIssue } from '@mimamori/records';
 import type { FileFormat, TextEncoding } from './connector';
 import { REPLACEMENT, decodeText, type DetectedEncoding } from './decode-text';
-import { countLineBreaks, parseCsv } from './parse-csv';
+import { countLineBreaks, parseCsvEach } from './parse-csv';
 import { MAX_SHEET_CELLS, TOO_MANY_CELLS, readXlsx } from './read-xlsx';
 
 /** A file as received: its name (for issues) and its bytes. */
@@ -111,25 +111,21 @@ function toTable(
   while (start < end && isBlank(allRows[start]?.cells ?? [])) start++;
   const headerRow = allRows[start];
   if (start >= end || !headerRow) {
-    issues.push({
-      file,
-      line: 0,
-      column: 0,
-      code: 'empty_file',
-      message: 'expected a header row followed by data rows; the file is empty',
-    });
+    issues.push(
+      emptyFile(file, 0, 'expected a header row followed by data rows; the file is empty'),
+    );
     return { header: [], headerLine: 0, rows: [], issues, encoding };
   }
   const rows = allRows.slice(start + 1, end);
   if (rows.length === 0) {
     // Importing no rows would replace the source's stored snapshot with nothing.
-    issues.push({
-      file,
-      line: headerRow.line,
-      column: 0,
-      code: 'empty_file',
-      message: 'expected a header row followed by data rows; found no data rows',
-    });
+    issues.push(
+      emptyFile(
+        file,
+        headerRow.line,
+        'expected a header row followed by data rows; found no data rows',
+      ),
+    );
   }
   return { header: headerRow.cells, headerLine: headerRow.line, rows, issues, encoding };
 }
@@ -174,21 +170,87 @@ function readXlsxTable(input: FileInput, sheet?: string): TableReadResult {
  * const table = await readTable({ file: 'roster.csv', bytes });
  * for (const issue of table.issues) console.error(formatRowIssue(issue));
  */
-export function readTable(
+export async function readTable(
   input: FileInput,
   options: ReadTableOptions = {},
 ): Promise<TableReadResult> {
-  // The reading is synchronous; the promise keeps the API open to streaming readers.
-  return new Promise((resolve) => resolve(readTableNow(input, options)));
+  const rows: TableRow[] = [];
+  const read = await readTableEach(input, options, {
+    header: () => undefined,
+    row: (row) => rows.push(row),
+  });
+  return { ...read, rows };
 }
 
-function readTableNow(input: FileInput, options: ReadTableOptions): TableReadResult {
+/** What {@link readTableEach} reports once the whole file is read. */
+export interface TableEachResult extends Omit<TableReadResult, 'rows'> {
+  /** How many data rows were handed on. */
+  readonly rowCount: number;
+}
+
+/**
+ * What {@link readTableEach} hands on: the header (with `lossy`: some bytes could not be decoded,
+ * and the cells holding U+FFFD are reported as `undecodable`), then each data row.
+ */
+export interface TableVisitor {
+  header: (cells: string[], line: number, lossy: boolean) => void;
+  row: (row: TableRow) => void;
+}
+
+/**
+ * {@link readTable} one row at a time: `visit.header` gets the header before any data row,
+ * `visit.row` each data row as it is read (CSV rows are parsed one by one: a caller that keeps
+ * less than the rows lets them be collected young). The rows handed on and the issues are exactly
+ * readTable's; a file with no data rows hands on none.
+ * @example await readTableEach(input, {}, { header: (cells) => map(cells), row: (row) => use(row) });
+ */
+export function readTableEach(
+  input: FileInput,
+  options: ReadTableOptions,
+  visit: TableVisitor,
+): Promise<TableEachResult> {
+  // The reading is synchronous; the promise keeps the API open to streaming readers.
+  return new Promise((resolve) => resolve(readTableNow(input, options, visit)));
+}
+
+function readTableNow(
+  input: FileInput,
+  options: ReadTableOptions,
+  visit: TableVisitor,
+): TableEachResult {
   const format = options.format ?? (isZip(input.bytes) ? 'xlsx' : 'csv');
-  if (format === 'xlsx') return readXlsxTable(input, options.sheet);
+  if (format === 'xlsx') {
+    const { rows, ...table } = readXlsxTable(input, options.sheet);
+    if (table.headerLine !== 0 && rows.length > 0) {
+      visit.header(table.header, table.headerLine, false);
+      for (const row of rows) visit.row(row);
+    }
+    return { ...table, rowCount: rows.length };
+  }
   const decoded = decodeText(withoutEndOfFileMark(input.bytes), options.encoding ?? 'auto');
-  const parsed = parseCsv(decoded.text);
   const issues: RowIssue[] = [];
-  if (decoded.lossy) addUndecodableIssues(issues, input.file, parsed.rows, decoded.encoding);
+  // As toTable: leading blank rows are skipped, the first other row is the header, and filler
+  // rows at the end are dropped. Filler rows after the header are held until a row with data
+  // shows they are not at the end.
+  let header: TableRow | undefined;
+  let held: TableRow[] = [];
+  let rowCount = 0;
+  const parsed = parseCsvEach(decoded.text, (row) => {
+    if (decoded.lossy) addUndecodableIssues(issues, input.file, [row], decoded.encoding);
+    if (header === undefined) {
+      if (!isBlank(row.cells)) header = row;
+      return;
+    }
+    if (isTrailingFiller(row.cells)) {
+      held.push(row);
+      return;
+    }
+    if (rowCount === 0) visit.header(header.cells, header.line, decoded.lossy);
+    for (const h of held) visit.row(h);
+    rowCount += held.length + 1;
+    held = [];
+    visit.row(row);
+  });
   if (parsed.unterminatedLine > 0) {
     issues.push({
       file: input.file,
@@ -198,5 +260,33 @@ function readTableNow(input: FileInput, options: ReadTableOptions): TableReadRes
       message: 'expected a closing double quote for the quoted field opened here',
     });
   }
-  return toTable(input.file, parsed.rows, issues, decoded.encoding);
+  // A header that is itself filler, with only filler after it: the file holds nothing.
+  if (header !== undefined && rowCount === 0 && isTrailingFiller(header.cells)) header = undefined;
+  if (header === undefined) {
+    issues.push(
+      emptyFile(input.file, 0, 'expected a header row followed by data rows; the file is empty'),
+    );
+    return { header: [], headerLine: 0, issues, encoding: decoded.encoding, rowCount: 0 };
+  }
+  if (rowCount === 0) {
+    // Importing no rows would replace the source's stored snapshot with nothing.
+    issues.push(
+      emptyFile(
+        input.file,
+        header.line,
+        'expected a header row followed by data rows; found no data rows',
+      ),
+    );
+  }
+  return {
+    header: header.cells,
+    headerLine: header.line,
+    issues,
+    encoding: decoded.encoding,
+    rowCount,
+  };
+}
+
+function emptyFile(file: string, line: number, message: string): RowIssue {
+  return { file, line, column: 0, code: 'empty_file', message };
 }

@@ -19,6 +19,7 @@ describeEachDatabase('migrations', (getDb) => {
       '0009-username-case',
       '0010-roster-membership',
       '0011-link-decision-kind',
+      '0012-child-facts-by-record',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const counts = await tableCounts(db);

@@ -12,6 +12,7 @@ import * as oneOpenCase from './migrations/0008-one-open-case';
 import * as usernameCase from './migrations/0009-username-case';
 import * as rosterMembership from './migrations/0010-roster-membership';
 import * as linkDecisionKind from './migrations/0011-link-decision-kind';
+import * as childFactsByRecord from './migrations/0012-child-facts-by-record';
 
 /** Every migration, in order. Never edit a released one: add a new one. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-username-case': usernameCase,
   '0010-roster-membership': rosterMembership,
   '0011-link-decision-kind': linkDecisionKind,
+  '0012-child-facts-by-record': childFactsByRecord,
 };
 
 function createMigrator(db: Db): Migrator {

@@ -80,7 +80,13 @@ export interface ChildFactsTable {
   child_id: string;
   /** Connector name (or `manual`) the facts came from. */
   source: string;
-  facts_json: string;
+  /** The merged facts; null when they are the facts of the one record `record_id` names. */
+  facts_json: string | null;
+  /**
+   * A child's only record from the source's latest batch: its facts are the child's (most
+   * children have one record per file, and their facts are then stored once, on the record).
+   */
+  record_id: number | null;
   data_version: number;
   updated_at: string;
 }

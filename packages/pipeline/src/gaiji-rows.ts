@@ -11,6 +11,20 @@ export function applyGaijiToRows(
   rows: readonly RawRow[],
   table: ReadonlyMap<string, string>,
 ): { rows: RawRow[]; issues: RowIssue[]; mapped: number } {
+  const mapper = gaijiMapper(connector, table);
+  const out = rows.map((row) => mapper.map(row));
+  return { rows: out, issues: mapper.issues, mapped: mapper.mapped() };
+}
+
+/**
+ * {@link applyGaijiToRows} one row at a time: `map` returns the row with its 外字 mapped (the
+ * same row when it holds none) and collects the issues.
+ * @example const gaiji = gaijiMapper(connector, table); const row2 = gaiji.map(row);
+ */
+export function gaijiMapper(
+  connector: Connector,
+  table: ReadonlyMap<string, string>,
+): { map: (row: RawRow) => RawRow; issues: RowIssue[]; mapped: () => number } {
   const keys = connector.columns
     .filter((c) => c.role === 'identity' || c.role === 'personal')
     .map((c) => c.key);
@@ -18,7 +32,7 @@ export function applyGaijiToRows(
   const names = new Set(connector.nameColumns ?? ['name', 'kana']);
   const issues: RowIssue[] = [];
   let mapped = 0;
-  const out = rows.map(function mapRow(row) {
+  function mapRow(row: RawRow): RawRow {
     let values: Record<string, string | undefined> | undefined;
     for (const key of keys) {
       const text = row.values[key];
@@ -41,6 +55,6 @@ export function applyGaijiToRows(
       values[key] = result.text;
     }
     return values ? { ...row, values } : row;
-  });
-  return { rows: out, issues, mapped };
+  }
+  return { map: mapRow, issues, mapped: () => mapped };
 }

@@ -1,8 +1,8 @@
-import type { Connector } from '@mimamori/connector-kit';
-import { readRows } from '@mimamori/connector-kit';
+import type { Connector, RawRow } from '@mimamori/connector-kit';
+import { readRowsEach } from '@mimamori/connector-kit';
 import type { RecordInput } from '@mimamori/db';
 import type { RowIssue, SourceRecord } from '@mimamori/records';
-import { applyGaijiToRows } from './gaiji-rows';
+import { gaijiMapper } from './gaiji-rows';
 import { validateRosterRecords } from './roster-records';
 
 /** Records in `order`, each keeping its file position in `seq`. */
@@ -23,7 +23,11 @@ export function countFields(records: readonly SourceRecord[]): Record<string, nu
   return counts;
 }
 
-/** Reads, maps 外字 and normalises every row; returns the records and every issue. */
+/**
+ * Reads, maps 外字 and normalises every row; returns the records and every issue. Each row is
+ * made into its records as soon as it is read: only the records are kept (a file's rows would
+ * otherwise all live until the last is read, and be copied by every young collection meanwhile).
+ */
 export async function readRecords(
   connector: Connector,
   input: { file: string; bytes: Uint8Array },
@@ -36,25 +40,30 @@ export async function readRecords(
   encoding: string;
   gaijiMapped: number;
 }> {
-  const read = await readRows(connector, input);
-  const gaiji = applyGaijiToRows(connector, read.rows, gaijiTable);
+  const gaiji = gaijiMapper(connector, gaijiTable);
+  const rowIssues: RowIssue[] = [];
+  const records: SourceRecord[] = [];
+  // Where a roster's records are, for its own checks (every row of a file shares them).
+  let where: Pick<RawRow, 'file' | 'columns'> | undefined;
+  const read = await readRowsEach(connector, input, (raw) => {
+    const row = gaiji.map(raw);
+    where ??= row;
+    const result = connector.normalize(row);
+    for (const issue of result.issues) rowIssues.push(issue);
+    if (result.issues.length === 0) for (const record of result.records) records.push(record);
+  });
   await validating();
   // Loops, not push(...list): a file can hold more problems than a call has room for arguments.
   const issues: RowIssue[] = read.issues.concat(gaiji.issues);
-  const records: SourceRecord[] = [];
-  for (const row of gaiji.rows) {
-    const result = connector.normalize(row);
-    for (const issue of result.issues) issues.push(issue);
-    if (result.issues.length === 0) for (const record of result.records) records.push(record);
-  }
+  for (const issue of rowIssues) issues.push(issue);
   if (connector.roster) {
-    for (const issue of validateRosterRecords(connector, gaiji.rows, records)) issues.push(issue);
+    for (const issue of validateRosterRecords(connector, where, records)) issues.push(issue);
   }
   return {
     issues,
     records,
-    rowCount: read.rows.length,
+    rowCount: read.rowCount,
     encoding: read.encoding,
-    gaijiMapped: gaiji.mapped,
+    gaijiMapped: gaiji.mapped(),
   };
 }

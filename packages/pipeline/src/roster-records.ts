@@ -5,26 +5,26 @@ import type { RowIssue, SourceRecord } from '@mimamori/records';
 import type { PipelineContext } from './context';
 import type { LinkageReport } from './link-records';
 
-/** Roster-only checks: valid resident numbers (check digit) and no duplicates in the file. */
+/**
+ * Roster-only checks: valid resident numbers (check digit) and no duplicates in the file. `where`:
+ * the file and column numbers of the rows the records came from (every row of a file shares them).
+ */
 export function validateRosterRecords(
   connector: Connector,
-  rows: readonly RawRow[],
+  where: Pick<RawRow, 'file' | 'columns'> | undefined,
   records: readonly SourceRecord[],
 ): RowIssue[] {
-  // Built on the first issue only: a valid roster (the common case) never needs it.
-  let rowByLine: Map<number, RawRow> | undefined;
-  const where = (line: number): { file: string; column: number } => {
-    rowByLine ??= new Map(rows.map((r) => [r.line, r]));
-    const row = rowByLine.get(line);
-    return { file: row?.file ?? connector.name, column: row?.columns['residentNumber'] ?? 0 };
-  };
+  const at = (): { file: string; column: number } => ({
+    file: where?.file ?? connector.name,
+    column: where?.columns['residentNumber'] ?? 0,
+  });
   const seen = new Map<string, number>();
   const issues: RowIssue[] = [];
   for (const record of records) {
     if (record.kind !== 'person') continue;
     const rn = record.identity.residentNumber;
     if (rn === undefined || !isValidResidentNumber(rn)) {
-      const { file, column } = where(record.line);
+      const { file, column } = at();
       issues.push({
         file,
         line: record.line,
@@ -37,7 +37,7 @@ export function validateRosterRecords(
     }
     const first = seen.get(rn);
     if (first !== undefined) {
-      const { file, column } = where(record.line);
+      const { file, column } = at();
       issues.push({
         file,
         line: record.line,

@@ -44,13 +44,14 @@ export async function upsertChildFacts(
     child_id: r.childId,
     source: r.source ?? manualFactSource,
     facts_json: toJson(r.facts),
+    record_id: null,
     data_version: dataVersion,
     updated_at: updatedAt,
   }));
   await inTransaction(db, async function writeFacts(trx) {
     await bulkInsert(trx, 'child_facts', values, {
       key: ['child_id', 'source'],
-      update: ['facts_json', 'data_version', 'updated_at'],
+      update: ['facts_json', 'record_id', 'data_version', 'updated_at'],
     });
   });
 }
@@ -60,9 +61,9 @@ export async function upsertChildFacts(
  * replaces its previous one; children it no longer lists lose that source's facts). `factsJson`,
  * when given, is `facts` already serialised (a child's only record in the batch has it).
  * `copyFrom`: the source records (an id range) the rows were merged from; a row marked `copied`
- * (by default: one with `factsJson`) is then that child's only linked record there, and its text
- * is copied inside the database instead of sent again (imports: most children have one record per
- * file).
+ * (by default: one with `factsJson`) is then that child's only linked record there, and its facts
+ * are that record's: the row names the record (`record_id`) instead of holding the text again
+ * (imports: most children have one record per file).
  * @example await replaceSourceFacts(trx, 'school', rows, version);
  */
 export async function replaceSourceFacts(
@@ -83,20 +84,20 @@ export async function replaceSourceFacts(
     await queueWrite(trx, trx.deleteFrom('child_facts').where('source', '=', source));
     let written = rows;
     if (copyFrom !== undefined) {
-      // Every linked record's facts, in id (= child) order; a child with several records gets
-      // its merged row from the upsert below.
+      // Every linked record, in id (= child) order; a child with several records gets its
+      // merged facts from the upsert below.
       await queueWrite(
         trx,
         trx
           .insertInto('child_facts')
-          .columns(['child_id', 'source', 'facts_json', 'data_version', 'updated_at'])
+          .columns(['child_id', 'source', 'record_id', 'data_version', 'updated_at'])
           .expression((eb) =>
             eb
               .selectFrom('source_records')
               .select((s) => [
                 s.ref('child_id').$notNull().as('child_id'),
                 s.val(source).as('source'),
-                s.ref('facts_json').as('facts_json'),
+                s.ref('id').as('record_id'),
                 s.val(dataVersion).as('data_version'),
                 s.val(updatedAt).as('updated_at'),
               ])
@@ -114,6 +115,7 @@ export async function replaceSourceFacts(
       child_id: r.childId,
       source,
       facts_json: r.factsJson ?? toJson(r.facts),
+      record_id: null,
       data_version: dataVersion,
       updated_at: updatedAt,
     }));
@@ -123,7 +125,10 @@ export async function replaceSourceFacts(
       inKeyOrder(values, (r) => r.child_id),
       copyFrom === undefined
         ? undefined
-        : { key: ['child_id', 'source'], update: ['facts_json', 'data_version', 'updated_at'] },
+        : {
+            key: ['child_id', 'source'],
+            update: ['facts_json', 'record_id', 'data_version', 'updated_at'],
+          },
     );
   });
 }
@@ -154,17 +159,23 @@ async function attachFacts(db: Db, children: readonly ProfileRow[]): Promise<Chi
   const first = children[0];
   const last = children[children.length - 1];
   if (first === undefined || last === undefined) return [];
+  // A row naming a record has that record's facts (see replaceSourceFacts).
   let query = db
-    .selectFrom('child_facts')
-    .select(['child_id', 'facts_json', 'data_version'])
-    .where('child_id', '>=', first.id)
-    .where('child_id', '<=', last.id);
-  if (children.length === 1) query = query.where('child_id', '=', first.id);
-  const rows = await query.orderBy('child_id').orderBy('source').execute();
+    .selectFrom('child_facts as f')
+    .leftJoin('source_records as r', 'r.id', 'f.record_id')
+    .select((eb) => [
+      'f.child_id',
+      eb.fn.coalesce('f.facts_json', 'r.facts_json').as('facts_json'),
+      'f.data_version',
+    ])
+    .where('f.child_id', '>=', first.id)
+    .where('f.child_id', '<=', last.id);
+  if (children.length === 1) query = query.where('f.child_id', '=', first.id);
+  const rows = await query.orderBy('f.child_id').orderBy('f.source').execute();
   const byChild = new Map<string, { facts: ChildFacts; dataVersion: number }>();
   for (const row of rows) {
     const current = byChild.get(row.child_id);
-    const facts = parseFacts(row.facts_json);
+    const facts = parseFacts(row.facts_json ?? '');
     if (current === undefined) byChild.set(row.child_id, { facts, dataVersion: row.data_version });
     else {
       Object.assign(current.facts, facts);
