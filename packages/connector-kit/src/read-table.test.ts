@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { encodeCsv } from './encode-csv';
 import { createExampleConnector, exampleRows } from './example-connector.fixture';
-import { readTable } from './read-table';
+import { readTable, readTableEach, type TableRow } from './read-table';
 import { runConnector } from './run-connector';
 import { writeXlsx } from './write-xlsx';
 
@@ -244,5 +244,34 @@ describe('readTable (XLSX)', () => {
     const a = await writeXlsx(sheets);
     await new Promise((resolve) => setTimeout(resolve, 2100));
     expect(Buffer.from(await writeXlsx(sheets)).equals(Buffer.from(a))).toBe(true);
+  });
+});
+
+describe('readTableEach', () => {
+  async function visit(text: string): Promise<{ events: string[]; issues: string[] }> {
+    const events: string[] = [];
+    const read = await readTableEach(
+      { file: 'e.csv', bytes: utf8(text) },
+      {},
+      {
+        header: (cells, line) => events.push(`header ${line} ${cells.join('|')}`),
+        row: (row: TableRow) => events.push(`row ${row.line} ${row.cells.join('|')}`),
+      },
+    );
+    expect(read.rowCount).toBe(events.filter((e) => e.startsWith('row')).length);
+    return { events, issues: read.issues.map((i) => `${i.line}:${i.column} ${i.code}`) };
+  }
+
+  it('hands on the header first, then the rows in order; filler rows only when data follows', async () => {
+    expect(await visit('\r\na,b\r\n1,2\r\n \r\n\r\n3,4\r\n \r\n\u001a')).toEqual({
+      events: ['header 2 a|b', 'row 3 1|2', 'row 4  ', 'row 5 ', 'row 6 3|4'],
+      issues: [],
+    });
+  });
+
+  it('hands on nothing for a file without data rows, and says where', async () => {
+    expect(await visit('a,b\r\n \r\n')).toEqual({ events: [], issues: ['1:0 empty_file'] });
+    expect(await visit(' \r\n\t\r\n')).toEqual({ events: [], issues: ['0:0 empty_file'] });
+    expect(await visit('')).toEqual({ events: [], issues: ['0:0 empty_file'] });
   });
 });
