@@ -144,6 +144,7 @@ export async function bulkInsertWith<T extends keyof DatabaseSchema>(
   columns: readonly Column<T>[],
   count: number,
   fill: (out: unknown[], index: number) => void,
+  onConflict?: OnConflict<T>,
 ): Promise<void> {
   if (count === 0) return;
   const dialect = dialectOf(db);
@@ -155,7 +156,7 @@ export async function bulkInsertWith<T extends keyof DatabaseSchema>(
     if (parameters.length !== (end - start) * columns.length) {
       throw new Error(`bulkInsertWith(${table}): fill pushed a wrong number of values`);
     }
-    await send(db, statement(dialect, table, columns, end - start, undefined), parameters);
+    await send(db, statement(dialect, table, columns, end - start, onConflict), parameters);
   }
 }
 

@@ -1,13 +1,6 @@
 import type { FactValue, Identity, RecordContext } from '@mimamori/records';
 import { z } from 'zod';
-import {
-  bulkInsert,
-  bulkInsertWith,
-  inKeyOrder,
-  insertStaged,
-  keyOrder,
-  queueWrite,
-} from '../bulk-insert';
+import { bulkInsertWith, insertStaged, keyOrder, queueWrite } from '../bulk-insert';
 import {
   recordTextsPart,
   stagedRecordFields,
@@ -20,7 +13,7 @@ import { inTransaction } from '../transaction';
 import { DbError, isUniqueViolation } from '../db-error';
 import { fromJson, toJson } from '../json-column';
 import { nowIso } from '../now-iso';
-import type { ImportBatchesTable, PersonsTable } from '../schema';
+import type { ImportBatchesTable } from '../schema';
 import { incrementCounter, readCounter } from './meta';
 
 /** How a source record ended up after linkage. */
@@ -197,30 +190,21 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Inse
       const first = last - recordCount + 1;
       recordIds.first = first;
       recordIds.last = last;
-      const children = (input.children ?? []).map((c) => ({
-        ...c,
-        on_roster: 1,
-        roster_batch: persons.length > 0 ? batch.id : null,
-        created_at: createdAt,
-        updated_at: createdAt,
-      }));
-      await bulkInsert(
+      // Rows pushed straight from the inputs (no object per row), in key order: B-tree appends.
+      const children = input.children ?? [];
+      const rosterBatch = persons.length > 0 ? batch.id : null;
+      const childOrder = keyOrder(children.map((c) => c.id));
+      await bulkInsertWith(
         trx,
         'children',
-        inKeyOrder(children, (c) => c.id),
-        {
-          key: ['id'],
-          update: [
-            'sex',
-            'age',
-            'school',
-            'grade',
-            'nursery',
-            'on_roster',
-            'roster_batch',
-            'updated_at',
-          ],
+        childColumns,
+        children.length,
+        (out, k) => {
+          const c = children[childOrder === null ? k : (childOrder[k] as number)] as ChildInput;
+          out.push(c.id, c.sex, c.age, c.school ?? null, c.grade ?? null, c.nursery ?? null);
+          out.push(1, rosterBatch, createdAt, createdAt);
         },
+        { key: ['id'], update: childColumns.filter((c) => c !== 'id' && c !== 'created_at') },
       );
       // A roster is a full snapshot: children it no longer lists leave the judged population.
       if (persons.length > 0) {
@@ -235,11 +219,20 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Inse
             ),
         );
       }
-      const personRows = inKeyOrder(persons.map(personRow), (p) => p.child_id);
-      await bulkInsert(trx, 'persons', personRows, {
-        key: ['child_id'],
-        update: personColumns,
-      });
+      const personOrder = keyOrder(persons.map((p) => p.childId));
+      await bulkInsertWith(
+        trx,
+        'persons',
+        ['child_id', ...personColumns],
+        persons.length,
+        (out, k) => {
+          const p = persons[personOrder === null ? k : (personOrder[k] as number)] as PersonInput;
+          out.push(p.childId, p.residentNumber, p.householdNumber ?? null, p.name, p.nameKey);
+          out.push(p.kana ?? null, p.kanaKey ?? null, p.birthDate, p.sex, p.relation ?? null);
+          out.push(p.address ?? null, p.dvSupport ? 1 : 0);
+        },
+        { key: ['child_id'], update: personColumns },
+      );
       if (staged) {
         await insertStaged(trx, 'source_records', recordColumns, staged.stage, staged.count, [
           { seq: first },
@@ -336,6 +329,19 @@ function describe(error: unknown): string {
   return `${String(message)} ${String(constraint)}`;
 }
 
+const childColumns = [
+  'id',
+  'sex',
+  'age',
+  'school',
+  'grade',
+  'nursery',
+  'on_roster',
+  'roster_batch',
+  'created_at',
+  'updated_at',
+] as const;
+
 const personColumns = [
   'resident_number',
   'household_number',
@@ -349,23 +355,6 @@ const personColumns = [
   'address',
   'dv_support',
 ] as const;
-
-function personRow(p: PersonInput): PersonsTable {
-  return {
-    child_id: p.childId,
-    resident_number: p.residentNumber,
-    household_number: p.householdNumber,
-    name: p.name,
-    name_key: p.nameKey,
-    kana: p.kana,
-    kana_key: p.kanaKey,
-    birth_date: p.birthDate,
-    sex: p.sex,
-    relation: p.relation,
-    address: p.address,
-    dv_support: p.dvSupport ? 1 : 0,
-  };
-}
 
 const summarySchema = z.record(z.string(), z.unknown());
 
