@@ -75,5 +75,15 @@ describeEachDatabase('import edge cases: reference date', (getDb) => {
     const later = village.truth.children.filter((c) => c.birthDate > '2014-04-01').length;
     expect(later).toBeGreaterThan(0);
     expect(outcome.summary.outsideAgeRange).toBeGreaterThanOrEqual(later);
+    // Residents outside the range are not kept, but counted and checked like every record.
+    const { summary } = outcome;
+    expect(summary.records).toBe(summary.rows);
+    expect(summary.fieldCounts['roster.householdSize']).toBe(summary.records);
+    const children = await db
+      .selectFrom('children')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('on_roster', '=', 1)
+      .executeTakeFirstOrThrow();
+    expect(Number(children.n) + summary.outsideAgeRange).toBe(summary.records);
   });
 });

@@ -20,8 +20,8 @@ import {
   writerStaging,
 } from '@mimamori/db';
 import type { RowIssue, SourceRecord } from '@mimamori/records';
-import { buildRosterRows } from './roster-records';
-import { byPosition, countFields, inOrder, readRecords } from './read-records';
+import { buildRosterRows, rosterAge } from './roster-records';
+import { byPosition, inOrder, readRecords } from './read-records';
 import { linkRecords, rememberRoster, type LinkageReport } from './link-records';
 import {
   detachedRecords,
@@ -133,19 +133,31 @@ async function prepareImport(
   ).prepareInput;
   // Rows are read and validated in a helper so they are garbage as soon as it returns: only the
   // records live on through linking and storing (a smaller live heap for the collector).
-  const { issues, records, rowCount, encoding, gaijiMapped } = await readRecords(
-    connector,
-    prepare ? await prepare({ file, bytes }) : { file, bytes },
-    new Map((await listGaiji(ctx.db)).map((e) => [e.code, e.standard])),
-    () => progress('validate', 0.2),
-  );
+  // A roster keeps only the residents who become children (it lists whole households): the
+  // others are checked and counted as they are read, never held.
+  let outsideAgeRange = 0;
+  const keep = connector.roster
+    ? (record: SourceRecord): boolean => {
+        const age = rosterAge(ctx, record);
+        if (age === 'outside') outsideAgeRange += 1;
+        return typeof age === 'number';
+      }
+    : undefined;
+  const { issues, records, recordCount, fieldCounts, rowCount, encoding, gaijiMapped } =
+    await readRecords(
+      connector,
+      prepare ? await prepare({ file, bytes }) : { file, bytes },
+      new Map((await listGaiji(ctx.db)).map((e) => [e.code, e.standard])),
+      () => progress('validate', 0.2),
+      keep,
+    );
   const fileHash = createHash('sha256').update(bytes).digest('hex');
   const summary = readSummary(options, {
     fileHash,
     encoding,
     rowCount,
-    recordCount: records.length,
-    fieldCounts: countFields(records),
+    recordCount,
+    fieldCounts,
     gaijiMapped,
   });
   const refused = await refusal(ctx, summary, issues);
@@ -177,7 +189,7 @@ async function prepareImport(
   }
   if (roster && !options.dryRun) onRoster?.order(order);
   summary.linkage = linked.report;
-  if (roster) summary.outsideAgeRange = roster.outsideAgeRange;
+  if (roster) summary.outsideAgeRange = roster.outsideAgeRange + outsideAgeRange;
   if (options.dryRun) {
     await progress('done', 1);
     return { outcome: { ok: true, dryRun: true, batchId: null, summary } };

@@ -20,7 +20,7 @@ import {
 import type { LinkStatus, RecordInput } from '@mimamori/db';
 import type { RowIssue, SourceRecord } from '@mimamori/records';
 import { emptyReport, rosterLinker, toRecordInput, type StoredLinkDecision } from './linker-core';
-import { countFields, inOrder, readRecords } from './read-records';
+import { inOrder, readRecords } from './read-records';
 import { mergeLinked } from './merge-linked';
 import {
   unpackPersonKeys,
@@ -85,7 +85,6 @@ async function connectorOf(job: FileJob): Promise<Connector> {
 interface Read extends Awaited<ReturnType<typeof readRecords>> {
   job: FileJob;
   fileHash: string;
-  fieldCounts: Record<string, number>;
   /**
    * Per record, in file order: its facts, identity and context as JSON; empty when they were
    * staged on the writer thread already ({@link stageTexts}).
@@ -113,7 +112,6 @@ async function read(job: FileJob): Promise<Read> {
     job,
     ...result,
     fileHash: createHash('sha256').update(job.bytes).digest('hex'),
-    fieldCounts: countFields(result.records),
     texts: valid && !staged ? jsonTexts(result) : { facts: [], identity: [], context: [] },
     staged,
   };
@@ -156,7 +154,7 @@ async function link(read: Read): Promise<FileAnswer> {
     id: job.id,
     fileHash: read.fileHash,
     rowCount: read.rowCount,
-    recordCount: read.records.length,
+    recordCount: read.recordCount,
     encoding: read.encoding,
     gaijiMapped: read.gaijiMapped,
     fieldCounts: read.fieldCounts,

@@ -14,49 +14,77 @@ export function validateRosterRecords(
   where: Pick<RawRow, 'file' | 'columns'> | undefined,
   records: readonly SourceRecord[],
 ): RowIssue[] {
-  const at = (): { file: string; column: number } => ({
-    file: where?.file ?? connector.name,
-    column: where?.columns['residentNumber'] ?? 0,
-  });
-  const numbers = new Float64Array(records.length);
-  let count = 0;
-  const issues: RowIssue[] = [];
-  for (const record of records) {
-    if (record.kind !== 'person') continue;
-    const rn = record.identity.residentNumber;
-    if (rn === undefined || !isValidResidentNumber(rn))
-      issues.push(badCheckDigit(at(), record.line));
-    else numbers[count++] = Number(rn); // 10 digits: exact, and distinct for distinct numbers
-  }
-  // Repeats are found by sorting the numbers (cheaper than a map of 200,000 strings); only a file
-  // where one repeats is gone through again for the lines.
-  const sorted = numbers.subarray(0, count).sort();
-  let repeats = false;
-  for (let i = 1; i < count && !repeats; i++) repeats = sorted[i] === sorted[i - 1];
-  if (!repeats) return issues;
-  issues.length = 0;
-  const seen = new Map<string, number>();
-  for (const record of records) {
-    if (record.kind !== 'person') continue;
-    const rn = record.identity.residentNumber;
-    if (rn === undefined || !isValidResidentNumber(rn)) {
-      issues.push(badCheckDigit(at(), record.line));
-      continue;
-    }
-    const first = seen.get(rn);
-    if (first !== undefined) {
-      const { file, column } = at();
-      issues.push({
-        file,
-        line: record.line,
-        column,
-        code: 'bad_format',
-        field: 'residentNumber',
-        message: `resident number repeats the one on line ${first}`,
-      });
-    } else seen.set(rn, record.line);
-  }
-  return issues;
+  const checker = rosterChecker(connector);
+  for (const record of records) checker.add(record);
+  return checker.issues(where);
+}
+
+/**
+ * {@link validateRosterRecords} record by record, as a file is read: it keeps each person's
+ * number and line only, so the records themselves need not all be kept.
+ * @example const check = rosterChecker(roster); check.add(record); … check.issues(where);
+ */
+export function rosterChecker(connector: Connector): {
+  add: (record: SourceRecord) => void;
+  issues: (where: Pick<RawRow, 'file' | 'columns'> | undefined) => RowIssue[];
+} {
+  // Per person record, in file order: its number (NaN: not a valid one) and its line.
+  const numbers: number[] = [];
+  const lines: number[] = [];
+  return {
+    add: (record) => {
+      if (record.kind !== 'person') return;
+      const rn = record.identity.residentNumber;
+      // 10 digits: exact as a number, and distinct for distinct numbers.
+      numbers.push(rn !== undefined && isValidResidentNumber(rn) ? Number(rn) : NaN);
+      lines.push(record.line);
+    },
+    issues: (where) => {
+      const at = {
+        file: where?.file ?? connector.name,
+        column: where?.columns['residentNumber'] ?? 0,
+      };
+      // Repeats are found by sorting the numbers (cheaper than a map of 200,000 of them); only a
+      // file where one repeats is gone through again for the lines.
+      const sorted = Float64Array.from(numbers).sort();
+      let repeats = false;
+      for (let i = 1; i < sorted.length && !repeats; i++) repeats = sorted[i] === sorted[i - 1];
+      const issues: RowIssue[] = [];
+      const seen = repeats ? new Map<number, number>() : null;
+      for (let k = 0; k < numbers.length; k++) {
+        const n = numbers[k] as number;
+        const line = lines[k] as number;
+        if (Number.isNaN(n)) {
+          issues.push(badCheckDigit(at, line));
+          continue;
+        }
+        const first = seen?.get(n);
+        if (first !== undefined) {
+          issues.push({
+            ...at,
+            line,
+            code: 'bad_format',
+            field: 'residentNumber',
+            message: `resident number repeats the one on line ${first}`,
+          });
+        } else seen?.set(n, line);
+      }
+      return issues;
+    },
+  };
+}
+
+/**
+ * A roster record's age on `asOf` when it becomes a child (a person with number, name and birth
+ * date, of a judged age); `outside` for a resident of another age (counted, not stored); `skip`
+ * for anything else.
+ */
+export function rosterAge(ctx: PipelineContext, record: SourceRecord): number | 'outside' | 'skip' {
+  const id = record.identity;
+  if (record.kind !== 'person' || !id.residentNumber || !id.birthDate || !id.name) return 'skip';
+  // Born after the reference date (a judgement as of an earlier day): not a child yet then.
+  const age = id.birthDate > ctx.asOf ? -1 : ageOn(id.birthDate, ctx.asOf);
+  return age < ctx.ageRange[0] || age > ctx.ageRange[1] ? 'outside' : age;
 }
 
 function badCheckDigit(where: { file: string; column: number }, line: number): RowIssue {
@@ -89,26 +117,29 @@ export function buildRosterRows(
   const out: RecordInput[] = [];
   let outsideAgeRange = 0;
   for (const record of records) {
-    const id = record.identity;
-    if (record.kind !== 'person' || !id.residentNumber || !id.birthDate || !id.name) continue;
-    // Born after the reference date (a judgement as of an earlier day): not a child yet then.
-    const age = id.birthDate > ctx.asOf ? -1 : ageOn(id.birthDate, ctx.asOf);
-    if (age < ctx.ageRange[0] || age > ctx.ageRange[1]) {
+    const age = rosterAge(ctx, record);
+    if (age === 'skip') continue;
+    if (age === 'outside') {
       outsideAgeRange += 1;
       continue;
     }
-    const childId = ctx.pseudonymize(id.residentNumber);
+    // rosterAge saw the number, name and birth date.
+    const id = record.identity;
+    const residentNumber = id.residentNumber ?? '';
+    const name = id.name ?? '';
+    const birthDate = id.birthDate ?? '';
+    const childId = ctx.pseudonymize(residentNumber);
     const sex = id.sex ?? 0;
     children.push({ id: childId, sex, age, school: null, grade: null, nursery: null });
     persons.push({
       childId,
-      residentNumber: id.residentNumber,
+      residentNumber,
       householdNumber: id.householdNumber ?? null,
-      name: id.name,
-      nameKey: foldName(id.name),
+      name,
+      nameKey: foldName(name),
       kana: id.kana ?? null,
       kanaKey: id.kana ? foldKana(id.kana) : null,
-      birthDate: id.birthDate,
+      birthDate,
       sex,
       relation: id.relation ?? null,
       address: id.address ?? null,
