@@ -131,10 +131,10 @@ async function prepareImport(
       }) => Promise<{ file: string; bytes: Uint8Array }>;
     }>
   ).prepareInput;
-  // Rows are read and validated in a helper so they are garbage as soon as it returns: only the
-  // records live on through linking and storing (a smaller live heap for the collector).
-  // A roster keeps only the residents who become children (it lists whole households): the
-  // others are checked and counted as they are read, never held.
+  // Each row is made into its records as it is read (readRecords): only the records live on
+  // through linking and storing (a smaller live heap for the collector). A roster keeps only the
+  // residents who become children (it lists whole households): the others are checked and
+  // counted as they are read, never held.
   let outsideAgeRange = 0;
   const keep = connector.roster
     ? (record: SourceRecord): boolean => {
