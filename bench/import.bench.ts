@@ -3,8 +3,17 @@
 // one pipelined importFiles call storing through the SQLite writer thread (how a village's
 // monthly files are imported), then one file at a time with importFile, per file and per phase.
 import { generateVillage } from '@mimamori/village';
-import { benchDatabase, fmt, importVillagePipelined, importWholeVillage } from './support';
+import {
+  benchDatabase,
+  fmt,
+  importVillagePipelined,
+  importWholeVillage,
+  referenceLoopSeconds,
+} from './support';
 
+console.log(
+  `machine: reference loop ${referenceLoopSeconds().toFixed(2)} s (a fixed integer loop on one thread: the machine's own speed, to compare runs across days)`,
+);
 const children = Number(process.env['BENCH_CHILDREN'] ?? 100_000);
 const t0 = performance.now();
 // Only the files and the 外字 table are kept: the generator's truth is not part of an import.

@@ -132,6 +132,19 @@ export async function importVillagePipelined(
   }
 }
 
+/**
+ * Seconds a fixed integer loop (300 million steps, one thread) takes: the machine's own speed,
+ * which moves by more than most changes do (see docs/performance.md), to compare runs across days.
+ */
+export function referenceLoopSeconds(): number {
+  const start = performance.now();
+  let x = 0;
+  for (let i = 0; i < 300_000_000; i++) x = (x * 31 + i) | 0;
+  const seconds = (performance.now() - start) / 1000;
+  // The result is used, so the loop cannot be dropped as dead code.
+  return x === 0.5 ? 0 : seconds;
+}
+
 /** Formats a number with thousands separators. */
 export function fmt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
