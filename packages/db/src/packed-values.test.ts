@@ -31,6 +31,22 @@ describe('packed values', () => {
     expect(packed.text).toBe(packValues(values).text);
   });
 
+  it('packs texts longer in all than one joined chunk, in order, whenever asked', () => {
+    // 2,000 texts of 1,000 code units: several chunks of 2^17, and a remainder.
+    const texts = Array.from(
+      { length: 2_000 },
+      (_, i) => `${i}:${'齋'.repeat(997 - String(i).length)}:`,
+    );
+    const many: unknown[] = texts.flatMap((t, i) => [t, i, null]);
+    const packer = new ValuePacker(many.length);
+    for (const v of many.slice(0, 3_000)) packer.add(v);
+    expect(unpackValues(packer.packed())).toEqual(many.slice(0, 3_000));
+    for (const v of many.slice(3_000)) packer.add(v);
+    const packed = packer.packed();
+    expect(packed.text).toBe(texts.join(''));
+    expect(unpackValues(packed)).toEqual(many);
+  });
+
   it('survives a structured clone (how it crosses between threads)', () => {
     const packed = packValues(values);
     expect(unpackValues(structuredClone(packed))).toEqual(expected);

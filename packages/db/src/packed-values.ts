@@ -12,6 +12,9 @@ export interface PackedValues {
   others: unknown[];
 }
 
+/** Code units per joined chunk of texts: 256 KiB or more, past V8's large-object size. */
+const chunkLength = 1 << 17;
+
 const tagNull = 0;
 const tagNumber = 1;
 const tagText = 2;
@@ -26,7 +29,15 @@ export class ValuePacker {
   readonly #tags: Uint8Array;
   readonly #numbers: Float64Array;
   readonly #lengths: Uint32Array;
-  readonly #texts: string[] = [];
+  /** Texts added since the last chunk, and their length in code units. */
+  #texts: string[] = [];
+  #pending = 0;
+  /**
+   * Texts joined so far, a chunk per {@link chunkLength} code units: each value is then held only
+   * until its chunk is joined, and dies young instead of being copied by every young collection
+   * until the last value is added (a chunk this long is allocated outside the young generation).
+   */
+  readonly #chunks: string[] = [];
   readonly #others: unknown[] = [];
   #count = 0;
 
@@ -48,6 +59,12 @@ export class ValuePacker {
       this.#tags[i] = tagText;
       this.#lengths[i] = value.length;
       this.#texts.push(value);
+      this.#pending += value.length;
+      if (this.#pending >= chunkLength) {
+        this.#chunks.push(this.#texts.join(''));
+        this.#texts = [];
+        this.#pending = 0;
+      }
     } else {
       this.#tags[i] = tagOther;
       this.#others.push(value);
@@ -62,7 +79,10 @@ export class ValuePacker {
       tags: whole ? this.#tags : this.#tags.slice(0, n),
       numbers: whole ? this.#numbers : this.#numbers.slice(0, n),
       lengths: whole ? this.#lengths : this.#lengths.slice(0, n),
-      text: this.#texts.join(''),
+      text:
+        this.#chunks.length === 0
+          ? this.#texts.join('')
+          : [...this.#chunks, ...this.#texts].join(''),
       others: this.#others,
     };
   }
