@@ -12,7 +12,7 @@ export interface PackedValues {
   others: unknown[];
 }
 
-/** Code units per joined chunk of texts: 256 KiB or more, past V8's large-object size. */
+/** Code units per joined chunk of texts: 128 KiB or more, past V8's largest young object. */
 const chunkLength = 1 << 17;
 
 const tagNull = 0;
@@ -29,8 +29,9 @@ export class ValuePacker {
   readonly #tags: Uint8Array;
   readonly #numbers: Float64Array;
   readonly #lengths: Uint32Array;
-  /** Texts added since the last chunk, and their length in code units. */
+  /** Texts added since the last chunk. */
   #texts: string[] = [];
+  /** Their length in code units. */
   #pending = 0;
   /**
    * Texts joined so far, a chunk per {@link chunkLength} code units: each value is then held only
@@ -79,10 +80,7 @@ export class ValuePacker {
       tags: whole ? this.#tags : this.#tags.slice(0, n),
       numbers: whole ? this.#numbers : this.#numbers.slice(0, n),
       lengths: whole ? this.#lengths : this.#lengths.slice(0, n),
-      text:
-        this.#chunks.length === 0
-          ? this.#texts.join('')
-          : [...this.#chunks, ...this.#texts].join(''),
+      text: this.#chunks.concat(this.#texts).join(''),
       others: this.#others,
     };
   }
