@@ -71,10 +71,21 @@ describeEachDatabase('importFiles', (getDb) => {
       const batches = async (db: Db) =>
         db
           .selectFrom('import_batches')
-          .select(['id', 'record_count', 'linked_count', 'ambiguous_count', 'unmatched_count'])
+          .select([
+            'id',
+            'record_count',
+            'linked_count',
+            'ambiguous_count',
+            'unmatched_count',
+            'fact_names_json',
+          ])
           .orderBy('id')
           .execute();
       expect(await batches(database.db)).toEqual(await batches(sequential.db));
+      // Every record carries its connector's declared facts: each stores its values only.
+      const texts = await database.db.selectFrom('source_records').select('facts_json').execute();
+      expect(texts.length).toBeGreaterThan(0);
+      expect(texts.filter((r) => !r.facts_json.startsWith('['))).toEqual([]);
     } finally {
       await sequential.dispose();
     }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { listPersonKeys } from '@mimamori/db';
 import { describeEachDatabase } from '@mimamori/db/testing';
-import { detachedRecords, startPrepareThread } from '@mimamori/pipeline';
+import { detachedRecords, factNamesOf, startPrepareThread } from '@mimamori/pipeline';
 import { generateVillage } from '@mimamori/village';
 import { expect, it } from 'vitest';
 import {
@@ -37,7 +37,7 @@ describeEachDatabase('prepare thread', (getDb) => {
       const prepared = await answer;
       expect(prepared.issues).toEqual([]);
       expect(prepared.fileHash).toBe(createHash('sha256').update(school.bytes).digest('hex'));
-      const records = detachedRecords(prepared.records!);
+      const records = detachedRecords(prepared.records!, factNamesOf(connector));
       expect(records).toHaveLength(prepared.recordCount);
 
       // The same file imported on this thread: the same report, the same link per line.

@@ -9,6 +9,7 @@ export { inTransaction } from './transaction';
 export { lockLinkage } from './linkage-lock';
 export { keyOrder, writeBehind } from './bulk-insert';
 export { canonicalJson } from './json-column';
+export { parseRecordFacts, recordFactsText } from './record-facts';
 export * from './repositories/ingest';
 export * from './repositories/source-records';
 export * from './repositories/personal';

@@ -20,6 +20,7 @@ describeEachDatabase('migrations', (getDb) => {
       '0010-roster-membership',
       '0011-link-decision-kind',
       '0012-child-facts-by-record',
+      '0013-batch-fact-names',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const counts = await tableCounts(db);

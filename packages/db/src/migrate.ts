@@ -13,6 +13,7 @@ import * as usernameCase from './migrations/0009-username-case';
 import * as rosterMembership from './migrations/0010-roster-membership';
 import * as linkDecisionKind from './migrations/0011-link-decision-kind';
 import * as childFactsByRecord from './migrations/0012-child-facts-by-record';
+import * as batchFactNames from './migrations/0013-batch-fact-names';
 
 /** Every migration, in order. Never edit a released one: add a new one. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-roster-membership': rosterMembership,
   '0011-link-decision-kind': linkDecisionKind,
   '0012-child-facts-by-record': childFactsByRecord,
+  '0013-batch-fact-names': batchFactNames,
 };
 
 function createMigrator(db: Db): Migrator {

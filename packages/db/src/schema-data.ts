@@ -49,6 +49,8 @@ export interface ImportBatchesTable {
   summary_json: string;
   created_by: string | null;
   created_at: string;
+  /** The names a record's facts stored as values refer to (record-facts.ts); null: none. */
+  fact_names_json: string | null;
 }
 
 /** One record a connector emitted, with provenance and its link to a child. */

@@ -33,6 +33,7 @@ import type { mergeLinked } from './merge-linked';
 import { applyBatchToChildren } from './derive-facts';
 import { recordRosterAsOf } from './as-of';
 import { auditAs, type PipelineContext } from './context';
+import { factNamesOf } from './fact-names';
 
 /** What one import (or dry run) reports. Counts only: no cell values. */
 export interface ImportSummary {
@@ -164,7 +165,8 @@ async function prepareImport(
   if (refused) return refused;
 
   await progress('link', 0.5);
-  const roster = connector.roster ? buildRosterRows(ctx, records) : null;
+  const factNames = factNamesOf(connector);
+  const roster = connector.roster ? buildRosterRows(ctx, records, factNames) : null;
   if (roster && !options.dryRun) onRoster?.persons(roster.persons);
   // What the links rest on (roster, staff decisions), read before linking: checked again under
   // the write lock, and the records linked again if it moved in between.
@@ -173,7 +175,7 @@ async function prepareImport(
     : pendingRoster
       ? relinkBeforeStoring
       : await readLinkageVersion(ctx.db);
-  const linked = roster ?? (await linkRecords(ctx.db, records, pendingRoster));
+  const linked = roster ?? (await linkRecords(ctx.db, records, pendingRoster, factNames));
   if (linked === null) {
     return { outcome: { ok: false, issues: [noRoster(file)], summary } };
   }
@@ -286,7 +288,12 @@ async function storePrepared(
       if (prepared.linkedAt !== null && (await readLinkageVersion(trx)) !== prepared.linkedAt) {
         // A decision or a roster landed between linking and this lock: link against what is now.
         prepared.staged = undefined;
-        const again = await linkRecords(trx, await prepared.sourceRecords());
+        const again = await linkRecords(
+          trx,
+          await prepared.sourceRecords(),
+          undefined,
+          factNamesOf(connector),
+        );
         if (again === null) return null;
         const reorder = keyOrder(again.records.map((r) => r.childId));
         linked.records = reorder === null ? again.records : inOrder(again.records, reorder);
@@ -315,6 +322,7 @@ async function storePrepared(
             rowCount,
             summary: { ...summary },
             createdBy: ctx.actor?.id ?? null,
+            factNames: factNamesOf(connector),
           },
           children: children.children,
           persons: roster?.persons ?? [],
@@ -386,7 +394,7 @@ async function preparedFromThread(
   if (answer.unlinked || !(answer.records || answer.staged) || !answer.report) return null;
   await progress('link', 0.5);
   const linked = {
-    records: answer.records ? detachedRecords(answer.records) : [],
+    records: answer.records ? detachedRecords(answer.records, factNamesOf(options.connector)) : [],
     report: answer.report,
   };
   summary.linkage = answer.report;

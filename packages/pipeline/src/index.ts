@@ -14,3 +14,4 @@ export * from './load-demo';
 export * from './preview';
 export * from './review';
 export { startPrepareThread, detachedRecords } from './prepare-thread';
+export { factNamesOf } from './fact-names';

@@ -2,6 +2,7 @@ import {
   listPersonKeys,
   loadLinkDecisions,
   readRosterVersion,
+  recordFactsText,
   type Db,
   type PersonKeys,
   type RecordInput,
@@ -83,13 +84,16 @@ export async function linkRecords(
   db: Db,
   records: readonly SourceRecord[],
   roster?: readonly PersonKeys[],
+  /** The batch's fact names: each record's facts text is made against them (recordFactsText). */
+  factNames: readonly string[] | null = null,
 ): Promise<{ records: RecordInput[]; report: LinkageReport } | null> {
   const linker = await loadLinker(db, roster);
   if (linker.size === 0) return null;
   const report = emptyReport();
   const linked = records.map(function linkOne(record) {
     const key = linker.key(record);
-    return toRecordInput(record, linker.link(record, key), report, key);
+    const factsJson = recordFactsText(factNames, record.facts);
+    return toRecordInput(record, linker.link(record, key), report, key, factsJson);
   });
   return { records: linked, report };
 }

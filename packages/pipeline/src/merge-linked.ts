@@ -14,7 +14,10 @@ type MergeInput = Pick<RecordInput, 'linkStatus' | 'childId' | 'facts' | 'factsJ
 export interface MergedChild {
   id: string;
   facts: ChildFacts;
-  /** `facts` as JSON text, when the child had a single record that carried it. */
+  /**
+   * The facts' text as the child's single record stores it, when that record carried one (values
+   * only, against its batch's fact names, or an object: see recordFactsText).
+   */
   factsJson: string | undefined;
   /**
    * The child's facts are its only record's, copied from the stored records when the batch's

@@ -2,7 +2,13 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker, type MessagePort } from 'node:worker_threads';
 // Values from the database-free part only: the prepare thread loads this module too.
-import { ValuePacker, packedBuffers, unpackValues, type PackedValues } from '@mimamori/db/pure';
+import {
+  ValuePacker,
+  packedBuffers,
+  parseRecordFacts,
+  unpackValues,
+  type PackedValues,
+} from '@mimamori/db/pure';
 import type { LinkStatus, PersonKeys, RecordInput, StagedRecords } from '@mimamori/db';
 import type { FactValue, Identity, RecordContext, RowIssue } from '@mimamori/records';
 import type { LinkageReport, StoredLinkDecision } from './linker-core';
@@ -220,6 +226,8 @@ class DetachedRecord implements RecordInput {
     readonly context: RecordContext,
     identityJson: string,
     identityKey: string,
+    /** The batch's fact names `factsJson` may be stored against (see recordFactsText). */
+    private readonly factNames: readonly string[],
   ) {
     this.identity = {
       key: identityKey,
@@ -231,7 +239,7 @@ class DetachedRecord implements RecordInput {
   }
 
   get facts(): Record<string, FactValue> {
-    this.#facts ??= JSON.parse(this.factsJson) as Record<string, FactValue>;
+    this.#facts ??= parseRecordFacts(this.factsJson, this.factNames, 'source_records.facts_json');
     return this.#facts;
   }
 }
@@ -240,7 +248,11 @@ class DetachedRecord implements RecordInput {
  * The records of an answer, in child order. Contexts repeat (a school and a grade), so each
  * distinct one is parsed once; a record's context is only read, never changed.
  */
-export function detachedRecords(packed: PackedValues): RecordInput[] {
+export function detachedRecords(
+  packed: PackedValues,
+  /** The fact names the records' facts texts were made against (see recordFactsText). */
+  factNames: readonly string[],
+): RecordInput[] {
   const values = unpackValues(packed);
   const contexts = new Map<string, RecordContext>();
   const records: RecordInput[] = [];
@@ -265,6 +277,7 @@ export function detachedRecords(packed: PackedValues): RecordInput[] {
         context,
         values[i + 9] as string,
         values[i + 10] as string,
+        factNames,
       ),
     );
   }

@@ -12,6 +12,7 @@ import {
   packValues,
   packedBuffers,
   rankOrder,
+  recordFactsText,
   recordTextsPart,
   stagePart,
   stageRows,
@@ -22,6 +23,7 @@ import type { RowIssue, SourceRecord } from '@mimamori/records';
 import { emptyReport, rosterLinker, toRecordInput, type StoredLinkDecision } from './linker-core';
 import { inOrder, readRecords } from './read-records';
 import { mergeLinked } from './merge-linked';
+import { factNamesOf } from './fact-names';
 import {
   unpackPersonKeys,
   type FileJob,
@@ -107,12 +109,14 @@ async function read(job: FileJob): Promise<Read> {
   );
   const valid = result.issues.length === 0;
   const staged = valid && job.stage !== undefined && staging !== null;
-  if (staged) stageTexts(staging as MessagePort, job.stage as string, result.records);
+  const factNames = factNamesOf(connector);
+  if (staged) stageTexts(staging as MessagePort, job.stage as string, result.records, factNames);
   return {
     job,
     ...result,
     fileHash: createHash('sha256').update(job.bytes).digest('hex'),
-    texts: valid && !staged ? jsonTexts(result) : { facts: [], identity: [], context: [] },
+    texts:
+      valid && !staged ? jsonTexts(result, factNames) : { facts: [], identity: [], context: [] },
     staged,
   };
 }
@@ -122,20 +126,28 @@ async function read(job: FileJob): Promise<Read> {
  * the file is read: packed while they are new, they are never kept (nor collected as old
  * objects) here, and linking only sends the short values that depend on the roster.
  */
-function stageTexts(port: MessagePort, stage: string, records: readonly SourceRecord[]): void {
+function stageTexts(
+  port: MessagePort,
+  stage: string,
+  records: readonly SourceRecord[],
+  factNames: readonly string[],
+): void {
   const values = new ValuePacker(records.length * 3);
   for (const r of records) {
-    values.add(JSON.stringify(r.facts));
+    values.add(recordFactsText(factNames, r.facts));
     values.add(contextJson(r.context));
     values.add(JSON.stringify(r.identity));
   }
   stageRows(port, stagePart(stage, recordTextsPart), 3, values.packed());
 }
 
-function jsonTexts({ records }: Awaited<ReturnType<typeof readRecords>>): Read['texts'] {
+function jsonTexts(
+  { records }: Awaited<ReturnType<typeof readRecords>>,
+  factNames: readonly string[],
+): Read['texts'] {
   const texts: Read['texts'] = { facts: [], identity: [], context: [] };
   for (const r of records) {
-    texts.facts.push(JSON.stringify(r.facts));
+    texts.facts.push(recordFactsText(factNames, r.facts));
     texts.identity.push(JSON.stringify(r.identity));
     texts.context.push(contextJson(r.context));
   }

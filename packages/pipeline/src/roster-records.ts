@@ -1,5 +1,5 @@
 import type { Connector, RawRow } from '@mimamori/connector-kit';
-import type { ChildInput, PersonInput, RecordInput } from '@mimamori/db';
+import { recordFactsText, type ChildInput, type PersonInput, type RecordInput } from '@mimamori/db';
 import { ageOn, foldKana, foldName, isValidResidentNumber } from '@mimamori/identity';
 import type { RowIssue, SourceRecord } from '@mimamori/records';
 import type { PipelineContext } from './context';
@@ -105,6 +105,8 @@ function badCheckDigit(where: { file: string; column: number }, line: number): R
 export function buildRosterRows(
   ctx: PipelineContext,
   records: readonly SourceRecord[],
+  /** The batch's fact names (see recordFactsText). */
+  factNames: readonly string[] | null,
 ): {
   children: ChildInput[];
   persons: PersonInput[];
@@ -153,7 +155,7 @@ export function buildRosterRows(
       linkMethod: 'roster',
       linkConfidence: 1,
       facts: record.facts,
-      factsJson: JSON.stringify(record.facts),
+      factsJson: recordFactsText(factNames, record.facts),
       context: record.context,
     });
   }

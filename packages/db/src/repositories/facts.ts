@@ -5,6 +5,7 @@ import type { Db } from '../database';
 import { inTransaction } from '../transaction';
 import { fromJson, toJson } from '../json-column';
 import { nowIso } from '../now-iso';
+import { parseFactNames, parseRecordFacts } from '../record-facts';
 
 /** Merged facts of one child. */
 export type ChildFacts = Record<string, FactValue>;
@@ -59,7 +60,8 @@ export async function upsertChildFacts(
 /**
  * Replaces every child's facts from one source with a new snapshot (a source's latest batch
  * replaces its previous one; children it no longer lists lose that source's facts). `factsJson`,
- * when given, is `facts` already serialised (a child's only record in the batch has it).
+ * when given, is `facts` as the child's only record in the batch stores them: kept when it is an
+ * object's text (values stored against a batch's names are written out from `facts`).
  * `copyFrom`: the source records (an id range) the rows were merged from; a row marked `copied`
  * (by default: one with `factsJson`) is then that child's only linked record there, and its facts
  * are that record's: the row names the record (`record_id`) instead of holding the text again
@@ -114,7 +116,8 @@ export async function replaceSourceFacts(
     const values = written.map((r) => ({
       child_id: r.childId,
       source,
-      facts_json: r.factsJson ?? toJson(r.facts),
+      // A record's text here only in its object form (values alone need their batch's names).
+      facts_json: r.factsJson?.startsWith('{') === true ? r.factsJson : toJson(r.facts),
       record_id: null,
       data_version: dataVersion,
       updated_at: updatedAt,
@@ -159,23 +162,29 @@ async function attachFacts(db: Db, children: readonly ProfileRow[]): Promise<Chi
   const first = children[0];
   const last = children[children.length - 1];
   if (first === undefined || last === undefined) return [];
-  // A row naming a record has that record's facts (see replaceSourceFacts).
+  // A row naming a record has that record's facts (see replaceSourceFacts), stored against its
+  // batch's fact names (looked up once per batch below, not joined per row).
   let query = db
     .selectFrom('child_facts as f')
     .leftJoin('source_records as r', 'r.id', 'f.record_id')
-    .select((eb) => [
-      'f.child_id',
-      eb.fn.coalesce('f.facts_json', 'r.facts_json').as('facts_json'),
-      'f.data_version',
-    ])
+    .select(['f.child_id', 'f.facts_json', 'r.facts_json as record_facts_json', 'r.batch_id'])
+    .select('f.data_version')
     .where('f.child_id', '>=', first.id)
     .where('f.child_id', '<=', last.id);
   if (children.length === 1) query = query.where('f.child_id', '=', first.id);
   const rows = await query.orderBy('f.child_id').orderBy('f.source').execute();
+  const names = await batchFactNames(db, rows);
   const byChild = new Map<string, { facts: ChildFacts; dataVersion: number }>();
   for (const row of rows) {
     const current = byChild.get(row.child_id);
-    const facts = parseFacts(row.facts_json ?? '');
+    const facts =
+      row.facts_json !== null
+        ? parseFacts(row.facts_json)
+        : parseRecordFacts(
+            row.record_facts_json ?? '',
+            names.get(row.batch_id ?? '') ?? null,
+            'source_records.facts_json',
+          );
     if (current === undefined) byChild.set(row.child_id, { facts, dataVersion: row.data_version });
     else {
       Object.assign(current.facts, facts);
@@ -186,6 +195,24 @@ async function attachFacts(db: Db, children: readonly ProfileRow[]): Promise<Chi
     const merged = byChild.get(c.id);
     return { ...c, facts: merged?.facts ?? {}, dataVersion: merged?.dataVersion ?? null };
   });
+}
+
+/** The fact names of the batches the rows' records came from (a page's few batches). */
+async function batchFactNames(
+  db: Db,
+  rows: readonly { batch_id: string | null }[],
+): Promise<Map<string, readonly string[] | null>> {
+  const ids = new Set<string>();
+  for (const r of rows) if (r.batch_id !== null) ids.add(r.batch_id);
+  const names = new Map<string, readonly string[] | null>();
+  if (ids.size === 0) return names;
+  const batches = await db
+    .selectFrom('import_batches')
+    .select(['id', 'fact_names_json'])
+    .where('id', 'in', [...ids])
+    .execute();
+  for (const b of batches) names.set(b.id, parseFactNames(b.fact_names_json));
+  return names;
 }
 
 /**

@@ -13,6 +13,7 @@ import { inTransaction } from '../transaction';
 import { DbError, isUniqueViolation } from '../db-error';
 import { fromJson, toJson } from '../json-column';
 import { nowIso } from '../now-iso';
+import { factNamesText, recordFactsText } from '../record-facts';
 import type { ImportBatchesTable } from '../schema';
 import { incrementCounter, readCounter } from './meta';
 
@@ -59,6 +60,11 @@ export interface BatchInput {
   summary: Record<string, unknown>;
   createdBy: string | null;
   createdAt?: string;
+  /**
+   * The names a record's facts are stored against when they are exactly these, in this order
+   * (values only: see record-facts.ts); the connector's declared facts. None: stored as objects.
+   */
+  factNames?: readonly string[] | null;
 }
 
 /** One validated, linked source record. `identity` is stored apart (personal data). */
@@ -72,7 +78,10 @@ export interface RecordInput {
   linkMethod: string | null;
   linkConfidence: number | null;
   facts: Record<string, FactValue>;
-  /** `facts` as JSON text when the caller already has it (the same text also feeds child_facts). */
+  /**
+   * `facts` as stored, when the caller already has it: `recordFactsText` against the batch's
+   * `factNames` (an object's text, as child_facts stores it, only when they differ).
+   */
   factsJson?: string;
   context: RecordContext;
   /** `context` as JSON text, when the caller already has it. */
@@ -173,7 +182,9 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Inse
     summary_json: toJson(batch.summary),
     created_by: batch.createdBy,
     created_at: createdAt,
+    fact_names_json: factNamesText(batch.factNames),
   };
+  const factNames = batch.factNames ?? null;
   const recordIds = { first: 0, last: 0 };
   try {
     await inTransaction(db, async function writeBatch(trx) {
@@ -263,7 +274,7 @@ export async function insertBatch(db: Db, input: InsertBatchInput): Promise<Inse
           r.linkStatus,
           r.linkMethod,
           r.linkConfidence,
-          r.factsJson ?? toJson(r.facts),
+          r.factsJson ?? recordFactsText(factNames, r.facts),
           r.contextJson ?? toJson(r.context),
         );
       });

@@ -1,14 +1,10 @@
-import {
-  contextSchema,
-  factValueSchema,
-  type FactValue,
-  type RecordContext,
-} from '@mimamori/records';
+import { contextSchema, type FactValue, type RecordContext } from '@mimamori/records';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../database';
 import { inTransaction } from '../transaction';
 import { fromJson } from '../json-column';
+import { parseFactNames, parseRecordFacts } from '../record-facts';
 import type { SourceRecordsTable } from '../schema';
 import type { LinkStatus } from './ingest';
 
@@ -38,7 +34,6 @@ export interface RecordLinkUpdate {
   linkConfidence: number | null;
 }
 
-const factsSchema = z.record(z.string(), factValueSchema);
 const kindSchema = z.enum(['person', 'observation']);
 const linkStatusSchema = z.enum(['linked', 'ambiguous', 'unmatched', 'rejected']);
 
@@ -47,6 +42,7 @@ type RecordRow = SourceRecordsTable & {
   connector: string;
   connector_version: string;
   file_name: string;
+  fact_names_json: string | null;
 };
 
 /** Records joined with their batch (connector and file live on the batch). */
@@ -55,7 +51,7 @@ export function selectRecords(db: Db) {
     .selectFrom('source_records as r')
     .innerJoin('import_batches as b', 'b.id', 'r.batch_id')
     .selectAll('r')
-    .select(['b.connector', 'b.connector_version', 'b.file_name']);
+    .select(['b.connector', 'b.connector_version', 'b.file_name', 'b.fact_names_json']);
 }
 
 /** The largest record id: the column is a 32-bit `integer` on PostgreSQL. */
@@ -86,7 +82,11 @@ export function toRecord(row: RecordRow): StoredRecord {
     linkStatus: linkStatusSchema.parse(row.link_status),
     linkMethod: row.link_method,
     linkConfidence: row.link_confidence,
-    facts: fromJson(factsSchema, row.facts_json, 'source_records.facts_json'),
+    facts: parseRecordFacts(
+      row.facts_json,
+      parseFactNames(row.fact_names_json),
+      'source_records.facts_json',
+    ),
     context: fromJson(contextSchema, row.context_json, 'source_records.context_json'),
   };
 }
