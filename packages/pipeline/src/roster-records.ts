@@ -1,5 +1,6 @@
 import type { Connector, RawRow } from '@mimamori/connector-kit';
-import { recordFactsText, type ChildInput, type PersonInput, type RecordInput } from '@mimamori/db';
+import type { ChildInput, PersonInput, RecordInput } from '@mimamori/db';
+import { recordFactsText } from '@mimamori/db/pure';
 import { ageOn, foldKana, foldName, isValidResidentNumber } from '@mimamori/identity';
 import type { RowIssue, SourceRecord } from '@mimamori/records';
 import type { PipelineContext } from './context';
