@@ -30,13 +30,16 @@ function phaseText(phases: readonly number[]): string {
 
 let pipelined: number;
 {
-  const { ctx, file, dispose } = await benchDatabase();
+  const { ctx, file, closedSize, dispose } = await benchDatabase();
   try {
     const r = await importVillagePipelined(ctx, file, { files, gaijiTable });
     pipelined = r.seconds;
     console.log(
       `pipelined      ${fmt(r.rows).padStart(9)} rows  ${r.seconds.toFixed(2).padStart(6)} s  ${fmt(r.rows / r.seconds).padStart(9)} rows/s  (cpu ${r.cpuSeconds.toFixed(2)} s; importFiles, SQLite writer thread; target ≥ 50,000 rows/s on SQLite)`,
     );
+    // What SQLite wrote is much of the import's cost (and of every backup after it).
+    const bytes = await closedSize();
+    console.log(`database       ${(bytes / 2 ** 20).toFixed(0)} MiB after the import`);
   } finally {
     await dispose();
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,6 +18,8 @@ export async function benchDatabase(): Promise<{
   database: Database;
   file: string;
   ctx: PipelineContext;
+  /** Closes the database (its WAL checkpointed into the file) and gives the file's size. */
+  closedSize: () => Promise<number>;
   dispose: () => Promise<void>;
 }> {
   const dir = mkdtempSync(join(tmpdir(), 'mimamori-bench-'));
@@ -31,12 +33,21 @@ export async function benchDatabase(): Promise<{
     ageRange: [3, 15],
     actor: { id: null, role: 'bench' },
   };
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (!closed) await database.close();
+    closed = true;
+  };
   return {
     database,
     file,
     ctx,
+    closedSize: async () => {
+      await close();
+      return statSync(file).size;
+    },
     dispose: async () => {
-      await database.close();
+      await close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
