@@ -279,6 +279,7 @@ async function storePrepared(
   const { options, progress, roster, linked, summary, fileHash, encoding, rowCount } = prepared;
   const { connector, file } = options;
   await progress('store', 0.7);
+  const factNames = factNamesOf(connector);
   let rosterVersion: string | null = null;
   let linkageVersion: string | null = null;
   let batchId: string | null;
@@ -288,12 +289,7 @@ async function storePrepared(
       if (prepared.linkedAt !== null && (await readLinkageVersion(trx)) !== prepared.linkedAt) {
         // A decision or a roster landed between linking and this lock: link against what is now.
         prepared.staged = undefined;
-        const again = await linkRecords(
-          trx,
-          await prepared.sourceRecords(),
-          undefined,
-          factNamesOf(connector),
-        );
+        const again = await linkRecords(trx, await prepared.sourceRecords(), undefined, factNames);
         if (again === null) return null;
         const reorder = keyOrder(again.records.map((r) => r.childId));
         linked.records = reorder === null ? again.records : inOrder(again.records, reorder);
@@ -322,7 +318,7 @@ async function storePrepared(
             rowCount,
             summary: { ...summary },
             createdBy: ctx.actor?.id ?? null,
-            factNames: factNamesOf(connector),
+            factNames,
           },
           children: children.children,
           persons: roster?.persons ?? [],

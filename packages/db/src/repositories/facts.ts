@@ -1,16 +1,13 @@
-import { factValueSchema, type FactValue } from '@mimamori/records';
-import { z } from 'zod';
+import type { FactValue } from '@mimamori/records';
 import { bulkInsert, inKeyOrder, queueWrite } from '../bulk-insert';
 import type { Db } from '../database';
 import { inTransaction } from '../transaction';
-import { fromJson, toJson } from '../json-column';
+import { toJson } from '../json-column';
 import { nowIso } from '../now-iso';
 import { parseFactNames, parseRecordFacts } from '../record-facts';
 
 /** Merged facts of one child. */
 export type ChildFacts = Record<string, FactValue>;
-
-const childFactsSchema = z.record(z.string(), factValueSchema);
 
 /** What the scoring side sees of a child: no names, no birth dates, no addresses. */
 export interface ChildProfile {
@@ -136,26 +133,6 @@ export async function replaceSourceFacts(
   });
 }
 
-/** Parses a stored facts object; cheaper than a schema walk (this runs per child per run). */
-function parseFacts(text: string): ChildFacts {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return fromJson(childFactsSchema, text, 'child_facts.facts_json'); // throws invalid_json
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return fromJson(childFactsSchema, text, 'child_facts.facts_json');
-  }
-  for (const v of Object.values(value)) {
-    const t = typeof v;
-    if (v !== null && t !== 'number' && t !== 'string' && t !== 'boolean') {
-      return fromJson(childFactsSchema, text, 'child_facts.facts_json');
-    }
-  }
-  return value as ChildFacts;
-}
-
 type ProfileRow = ChildProfile;
 
 async function attachFacts(db: Db, children: readonly ProfileRow[]): Promise<ChildWithFacts[]> {
@@ -177,9 +154,10 @@ async function attachFacts(db: Db, children: readonly ProfileRow[]): Promise<Chi
   const byChild = new Map<string, { facts: ChildFacts; dataVersion: number }>();
   for (const row of rows) {
     const current = byChild.get(row.child_id);
+    // Merged text is always an object (no names); a record's may be values against its batch's.
     const facts =
       row.facts_json !== null
-        ? parseFacts(row.facts_json)
+        ? parseRecordFacts(row.facts_json, null, 'child_facts.facts_json')
         : parseRecordFacts(
             row.record_facts_json ?? '',
             names.get(row.batch_id ?? '') ?? null,
