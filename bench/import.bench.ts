@@ -66,6 +66,11 @@ try {
     `total          ${fmt(rows).padStart(9)} rows  ${seconds.toFixed(2).padStart(6)} s  ${fmt(rows / seconds).padStart(9)} rows/s  (cpu ${cpu.toFixed(2)} s)`,
   );
   console.log(`phases         ${phaseText(phases)}`);
+  // importFile is what the API runs on its request thread: every other request waits this long.
+  const stalled = results.reduce((a, b) => (b.longestStallMs > a.longestStallMs ? b : a));
+  console.log(
+    `event loop     longest stall ${stalled.longestStallMs.toFixed(0)} ms (${stalled.file}): the longest another request to a server running these imports waits`,
+  );
   // The machine's own speed swings (±20 % within minutes here): the one-file-at-a-time time of
   // the same run tells which phase the pipelined figure was taken in.
   console.log(

@@ -65,6 +65,8 @@ export async function importWholeVillage(
     cpuSeconds: number;
     /** Seconds per import phase: read, validate, link, store, facts (derived facts + commit). */
     phases: number[];
+    /** The longest the event loop went without turning during the import, in ms. */
+    longestStallMs: number;
   }[]
 > {
   for (const e of village.gaijiTable)
@@ -76,6 +78,7 @@ export async function importWholeVillage(
     const start = performance.now();
     // Progress marks the start of each phase; the time between two marks is the earlier phase's.
     const marks: number[] = [];
+    const stall = stallMeter();
     const outcome = await importFile(ctx, {
       connector: connectors.get(file.connector)!,
       file: file.name,
@@ -84,6 +87,7 @@ export async function importWholeVillage(
         marks.push(performance.now());
       },
     });
+    const longestStallMs = stall.stop();
     const seconds = (performance.now() - start) / 1000;
     const phases = marks.slice(1).map((t, i) => (t - (marks[i] as number)) / 1000);
     const used = process.cpuUsage(cpu);
@@ -94,9 +98,32 @@ export async function importWholeVillage(
       seconds,
       cpuSeconds: (used.user + used.system) / 1e6,
       phases,
+      longestStallMs,
     });
   }
   return out;
+}
+
+/**
+ * Measures the longest gap between turns of the event loop (a 5 ms timer's ticks) until `stop`:
+ * what a request to a server running the same work would wait at most.
+ */
+function stallMeter(): { stop: () => number } {
+  let last = performance.now();
+  let longest = 0;
+  const note = (): void => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  };
+  const timer = setInterval(note, 5);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      note();
+      return longest;
+    },
+  };
 }
 
 /** The village's files in import order: the roster first (everything links to it). */

@@ -12,8 +12,9 @@ export type {
   TableVisitor,
 } from './read-table';
 export type { DetectedEncoding } from './decode-text';
-export { parseCsv, parseCsvEach } from './parse-csv';
-export type { CsvParseResult, CsvRow } from './parse-csv';
+export { parseCsv, parseCsvEach, parseCsvPart, csvCursor } from './parse-csv';
+export { nextTurn, rowsPerTurn } from './next-turn';
+export type { CsvCursor, CsvParseResult, CsvRow } from './parse-csv';
 export { readRows, readRowsEach } from './read-rows';
 export type { ConnectorInput, ReadRowsResult } from './read-rows';
 export { runConnector } from './run-connector';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeCsv } from './encode-csv';
-import { parseCsv } from './parse-csv';
+import { csvCursor, parseCsv, parseCsvPart, type CsvRow } from './parse-csv';
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes and embedded line breaks with physical lines', () => {
@@ -59,6 +59,28 @@ describe('parseCsv', () => {
         expect(parsed.unterminatedLine).toBe(0);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('parses in parts of any size exactly as in one go (rows, lines, unterminated quote)', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', '髙', ',', '"', '\n', '\r', '\r\n', ' ', 'x'),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 4 }), (csv, size) => {
+        const whole = parseCsv(csv);
+        const rows: CsvRow[] = [];
+        const cursor = csvCursor();
+        let parts = 1;
+        while (parseCsvPart(csv, cursor, size, (row) => rows.push(row))) parts++;
+        expect(rows).toEqual(whole.rows);
+        expect(cursor.unterminatedLine).toBe(whole.unterminatedLine);
+        expect(cursor.unterminatedColumn).toBe(whole.unterminatedColumn);
+        expect(cursor.at).toBe(csv.length);
+        expect(parts).toBe(Math.max(1, Math.ceil(whole.rows.length / size)));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -47,12 +47,47 @@ export function parseCsvEach(
   text: string,
   onRow: (row: CsvRow) => void,
 ): Omit<CsvParseResult, 'rows'> {
+  const cursor = csvCursor();
+  parseCsvPart(text, cursor, Infinity, onRow);
+  return {
+    unterminatedLine: cursor.unterminatedLine,
+    unterminatedColumn: cursor.unterminatedColumn,
+  };
+}
+
+/** Where {@link parseCsvPart} stopped, and the unterminated quote met so far (0: none). */
+export interface CsvCursor {
+  at: number;
+  line: number;
+  unterminatedLine: number;
+  unterminatedColumn: number;
+}
+
+/** A cursor at the start of a text. */
+export function csvCursor(): CsvCursor {
+  return { at: 0, line: 1, unterminatedLine: 0, unterminatedColumn: 0 };
+}
+
+/**
+ * {@link parseCsvEach} in parts: parses up to `maxRows` records from `cursor` on and moves it past
+ * them; returns true while text is left. The records and issues are exactly parseCsvEach's
+ * however the text is cut, so a caller can let other work run between parts.
+ * @example const c = csvCursor(); while (parseCsvPart(text, c, 4096, onRow)) await nextTurn();
+ */
+export function parseCsvPart(
+  text: string,
+  cursor: CsvCursor,
+  maxRows: number,
+  onRow: (row: CsvRow) => void,
+): boolean {
   const n = text.length;
-  let i = 0;
-  let line = 1;
-  let unterminatedLine = 0;
-  let unterminatedColumn = 0;
-  while (i < n) {
+  let i = cursor.at;
+  let line = cursor.line;
+  let unterminatedLine = cursor.unterminatedLine;
+  let unterminatedColumn = cursor.unterminatedColumn;
+  let rows = 0;
+  while (i < n && rows < maxRows) {
+    rows++;
     const rowLine = line;
     const cells: string[] = [];
     for (;;) {
@@ -120,5 +155,9 @@ export function parseCsvEach(
     }
     onRow({ line: rowLine, cells });
   }
-  return { unterminatedLine, unterminatedColumn };
+  cursor.at = i;
+  cursor.line = line;
+  cursor.unterminatedLine = unterminatedLine;
+  cursor.unterminatedColumn = unterminatedColumn;
+  return i < n;
 }

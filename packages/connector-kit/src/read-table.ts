@@ -1,7 +1,8 @@
 import type { RowIssue } from '@mimamori/records';
 import type { FileFormat, TextEncoding } from './connector';
 import { REPLACEMENT, decodeText, type DetectedEncoding } from './decode-text';
-import { countLineBreaks, parseCsvEach } from './parse-csv';
+import { countLineBreaks, csvCursor, parseCsvPart, type CsvRow } from './parse-csv';
+import { nextTurn, rowsPerTurn } from './next-turn';
 import { MAX_SHEET_CELLS, TOO_MANY_CELLS, readXlsx } from './read-xlsx';
 
 /** A file as received: its name (for issues) and its bytes. */
@@ -204,26 +205,21 @@ export interface TableVisitor {
  * readTable's; a file with no data rows hands on none.
  * @example await readTableEach(input, {}, { header: (cells) => map(cells), row: (row) => use(row) });
  */
-export function readTableEach(
+export async function readTableEach(
   input: FileInput,
   options: ReadTableOptions,
   visit: TableVisitor,
 ): Promise<TableEachResult> {
-  // The reading is synchronous; the promise keeps the API open to streaming readers.
-  return new Promise((resolve) => resolve(readTableNow(input, options, visit)));
-}
-
-function readTableNow(
-  input: FileInput,
-  options: ReadTableOptions,
-  visit: TableVisitor,
-): TableEachResult {
+  // Rows are handed on in parts of rowsPerTurn, the event loop turning in between (see nextTurn).
   const format = options.format ?? (isZip(input.bytes) ? 'xlsx' : 'csv');
   if (format === 'xlsx') {
     const { rows, ...table } = readXlsxTable(input, options.sheet);
     if (table.headerLine !== 0 && rows.length > 0) {
       visit.header(table.header, table.headerLine, false);
-      for (const row of rows) visit.row(row);
+      for (let i = 0; i < rows.length; i++) {
+        if (i % rowsPerTurn === rowsPerTurn - 1) await nextTurn();
+        visit.row(rows[i] as TableRow);
+      }
     }
     return { ...table, rowCount: rows.length };
   }
@@ -235,7 +231,8 @@ function readTableNow(
   let header: TableRow | undefined;
   let held: TableRow[] = [];
   let rowCount = 0;
-  const parsed = parseCsvEach(decoded.text, (row) => {
+  const parsed = csvCursor();
+  const onRow = (row: CsvRow): void => {
     if (decoded.lossy) addUndecodableIssues(issues, input.file, [row], decoded.encoding);
     if (header === undefined) {
       if (!isBlank(row.cells)) header = row;
@@ -250,7 +247,8 @@ function readTableNow(
     rowCount += held.length + 1;
     held = [];
     visit.row(row);
-  });
+  };
+  while (parseCsvPart(decoded.text, parsed, rowsPerTurn, onRow)) await nextTurn();
   if (parsed.unterminatedLine > 0) {
     issues.push({
       file: input.file,

@@ -51,6 +51,21 @@ async function confirmed(sent: readonly Promise<unknown>[]): Promise<void> {
 
 function ignore(): void {}
 
+/** Statements sent between two turns of the event loop (each up to a chunk of rows). */
+const statementsPerTurn = 4;
+
+/**
+ * Lets the event loop turn after every {@link statementsPerTurn}th statement of a bulk insert:
+ * on the embedded SQLite connection every statement completes at once, and an import of
+ * hundreds of thousands of rows would hold a server's every other request until it commits.
+ * Promises alone never let the loop turn.
+ */
+async function turnAfter(statement: number): Promise<void> {
+  if (statement % statementsPerTurn === statementsPerTurn - 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /**
  * Sends a write whose result nobody reads (an UPDATE or DELETE): queued under
  * {@link writeBehind}, waited for otherwise.
@@ -123,12 +138,14 @@ export async function bulkInsert<T extends keyof DatabaseSchema>(
   if (first === undefined) return;
   const dialect = dialectOf(db);
   const columns = Object.keys(first) as Column<T>[];
+  let sent = 0;
   for (const part of chunks(rows, dialect)) {
     const parameters: unknown[] = [];
     for (const row of part) {
       for (const column of columns) parameters.push(row[column] ?? null);
     }
     await send(db, statement(dialect, table, columns, part.length, onConflict), parameters);
+    await turnAfter(sent++);
   }
 }
 
@@ -157,6 +174,7 @@ export async function bulkInsertWith<T extends keyof DatabaseSchema>(
       throw new Error(`bulkInsertWith(${table}): fill pushed a wrong number of values`);
     }
     await send(db, statement(dialect, table, columns, end - start, onConflict), parameters);
+    await turnAfter(start / size);
   }
 }
 
@@ -183,5 +201,6 @@ export async function insertStaged<T extends keyof DatabaseSchema>(
     const end = Math.min(count, start + size);
     const text = statement(dialect, table, columns, end - start, undefined);
     await send(db, text, [new StagedRows(stage, start, end, values)]);
+    await turnAfter(start / size);
   }
 }

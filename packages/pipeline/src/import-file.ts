@@ -20,7 +20,7 @@ import {
   writerStaging,
 } from '@mimamori/db';
 import type { RowIssue, SourceRecord } from '@mimamori/records';
-import { buildRosterRows, rosterAge } from './roster-records';
+import { buildRosterRows, rosterAge, type RosterRows } from './roster-records';
 import { byPosition, inOrder, readRecords } from './read-records';
 import { linkRecords, rememberRoster, type LinkageReport } from './link-records';
 import {
@@ -83,7 +83,7 @@ interface PreparedImport {
   encoding: string;
   fileHash: string;
   summary: ImportSummary;
-  roster: ReturnType<typeof buildRosterRows> | null;
+  roster: RosterRows | null;
   linked: { records: RecordInput[]; report: LinkageReport };
   /**
    * The linked records staged on the writer thread by the prepare thread (then `linked.records`
@@ -166,7 +166,7 @@ async function prepareImport(
 
   await progress('link', 0.5);
   const factNames = factNamesOf(connector);
-  const roster = connector.roster ? buildRosterRows(ctx, records, factNames) : null;
+  const roster = connector.roster ? await buildRosterRows(ctx, records, factNames) : null;
   if (roster && !options.dryRun) onRoster?.persons(roster.persons);
   // What the links rest on (roster, staff decisions), read before linking: checked again under
   // the write lock, and the records linked again if it moved in between.

@@ -7,6 +7,7 @@ import {
   type PersonKeys,
   type RecordInput,
 } from '@mimamori/db';
+import { nextTurn, rowsPerTurn } from '@mimamori/connector-kit';
 import { indexRoster, type RosterIndex } from '@mimamori/identity';
 import type { SourceRecord } from '@mimamori/records';
 import {
@@ -90,10 +91,13 @@ export async function linkRecords(
   const linker = await loadLinker(db, roster);
   if (linker.size === 0) return null;
   const report = emptyReport();
-  const linked = records.map(function linkOne(record) {
+  const linked: RecordInput[] = [];
+  for (let i = 0; i < records.length; i++) {
+    if (i % rowsPerTurn === rowsPerTurn - 1) await nextTurn();
+    const record = records[i] as SourceRecord;
     const key = linker.key(record);
     const factsJson = recordFactsText(factNames, record.facts);
-    return toRecordInput(record, linker.link(record, key), report, key, factsJson);
-  });
+    linked.push(toRecordInput(record, linker.link(record, key), report, key, factsJson));
+  }
   return { records: linked, report };
 }

@@ -1,4 +1,4 @@
-import type { Connector, RawRow } from '@mimamori/connector-kit';
+import { nextTurn, rowsPerTurn, type Connector, type RawRow } from '@mimamori/connector-kit';
 import type { ChildInput, PersonInput, RecordInput } from '@mimamori/db';
 import { recordFactsText } from '@mimamori/db/pure';
 import { ageOn, foldKana, foldName, isValidResidentNumber } from '@mimamori/identity';
@@ -98,28 +98,33 @@ function badCheckDigit(where: { file: string; column: number }, line: number): R
   };
 }
 
-/**
- * Children, persons and self-linked records from a validated roster file. Only residents whose
- * age on `asOf` lies in the context's age range become children (the roster lists whole
- * households); the others are counted, not stored.
- */
-export function buildRosterRows(
-  ctx: PipelineContext,
-  records: readonly SourceRecord[],
-  /** The batch's fact names (see recordFactsText). */
-  factNames: readonly string[] | null,
-): {
+/** What a roster file stores: see {@link buildRosterRows}. */
+export interface RosterRows {
   children: ChildInput[];
   persons: PersonInput[];
   records: RecordInput[];
   report: LinkageReport;
   outsideAgeRange: number;
-} {
+}
+
+/**
+ * Children, persons and self-linked records from a validated roster file. Only residents whose
+ * age on `asOf` lies in the context's age range become children (the roster lists whole
+ * households); the others are counted, not stored.
+ */
+export async function buildRosterRows(
+  ctx: PipelineContext,
+  records: readonly SourceRecord[],
+  /** The batch's fact names (see recordFactsText). */
+  factNames: readonly string[] | null,
+): Promise<RosterRows> {
   const children: ChildInput[] = [];
   const persons: PersonInput[] = [];
   const out: RecordInput[] = [];
   let outsideAgeRange = 0;
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    if (i % rowsPerTurn === rowsPerTurn - 1) await nextTurn();
+    const record = records[i] as SourceRecord;
     const age = rosterAge(ctx, record);
     if (age === 'skip') continue;
     if (age === 'outside') {
