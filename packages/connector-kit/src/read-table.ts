@@ -231,7 +231,7 @@ export async function readTableEach(
   let header: TableRow | undefined;
   let held: TableRow[] = [];
   let rowCount = 0;
-  const parsed = csvCursor();
+  const cursor = csvCursor();
   const onRow = (row: CsvRow): void => {
     if (decoded.lossy) addUndecodableIssues(issues, input.file, [row], decoded.encoding);
     if (header === undefined) {
@@ -248,12 +248,12 @@ export async function readTableEach(
     held = [];
     visit.row(row);
   };
-  while (parseCsvPart(decoded.text, parsed, rowsPerTurn, onRow)) await nextTurn();
-  if (parsed.unterminatedLine > 0) {
+  while (parseCsvPart(decoded.text, cursor, rowsPerTurn, onRow)) await nextTurn();
+  if (cursor.unterminatedLine > 0) {
     issues.push({
       file: input.file,
-      line: parsed.unterminatedLine,
-      column: parsed.unterminatedColumn,
+      line: cursor.unterminatedLine,
+      column: cursor.unterminatedColumn,
       code: 'bad_format',
       message: 'expected a closing double quote for the quoted field opened here',
     });
